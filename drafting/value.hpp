@@ -1,0 +1,53 @@
+#pragma once
+// The data tree: what every reader (JSON, YAML, later .xlsx/.csv) produces and
+// the render consumes. Each node remembers its Source.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "drafting/source.hpp"
+
+namespace baogao {
+
+/// A node of the data tree. Objects keep their members in input order.
+/// Numbers keep both the parsed double and the text as written ("2.46", "100"),
+/// so a figure is shown exactly as the staff typed it.
+struct Value {
+  enum class Kind { null, boolean, number, string, array, object };
+
+  Kind kind = Kind::null;
+  bool boolean = false;
+  double number = 0;
+  std::string text;  ///< string: the UTF-8 text; number: the number as written
+  std::vector<Value> items;                            ///< array elements
+  std::vector<std::pair<std::string, Value>> members;  ///< object members, in order
+  Source source;
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_object() const { return kind == Kind::object; }
+  bool is_array() const { return kind == Kind::array; }
+  bool is_scalar() const { return kind == Kind::boolean || kind == Kind::number || kind == Kind::string; }
+
+  /// Member by key, or nullptr (also for non-objects).
+  const Value* find(std::string_view key) const {
+    for (const auto& [k, v] : members)
+      if (k == key) return &v;
+    return nullptr;
+  }
+  Value* find(std::string_view key) {
+    for (auto& [k, v] : members)
+      if (k == key) return &v;
+    return nullptr;
+  }
+
+  static Value make_string(std::string s, Source src = {}) {
+    Value v;
+    v.kind = Kind::string;
+    v.text = std::move(s);
+    v.source = std::move(src);
+    return v;
+  }
+};
+
+}  // namespace baogao

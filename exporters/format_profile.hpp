@@ -1,0 +1,82 @@
+#pragma once
+// The format profile: every layout value the exporters use, in one place.
+// Default: GB/T 9704-2012 as set out in ../shared/spec/gongwen-format.md, with the
+// encoding verified by rendering in LibreOffice 7.4 (variant B1: line grid of 579
+// twips, exact 579 line spacing, run spacing −5 → 22 lines × 28 characters).
+// Units: twips (1/20 pt) for lengths, half-points for font sizes (OOXML w:sz).
+#include <string>
+
+namespace baogao {
+
+/// A font for one role. `east_asia` is what makes Chinese text 仿宋/黑体/楷体
+/// (w:rFonts/@w:eastAsia, ECMA-376 Part 1 §17.3.2.26); `ascii` covers digits/Latin.
+struct FontSpec {
+  std::string east_asia;
+  std::string ascii;
+  int size_half_points = 32;  ///< w:sz; 三号 16 pt = 32
+  bool bold = false;
+};
+
+/// Layout of one paragraph role.
+struct RoleStyle {
+  std::string style_id;    ///< w:styleId, ASCII
+  std::string style_name;  ///< shown in Word's style list
+  FontSpec font;
+  std::string justification = "both";  ///< w:jc: both, center, left, right
+  int first_line_chars = 200;          ///< w:ind/@w:firstLineChars, 1/100 character
+  int first_line_twips = 640;          ///< w:ind/@w:firstLine, twips (written with the chars form)
+  int line_twips = 579;                ///< exact line height (w:spacing/@w:line, lineRule exact)
+  int outline_level = -1;              ///< w:outlineLvl, −1 for none
+  bool keep_next = false;              ///< headings never end a page
+};
+
+/// Where page numbers go. GB/T 9704-2012 §7.5: odd pages right, even pages left,
+/// one character inset ("outer"). Reports as delivered are often centred.
+enum class PageNumberPlacement { outer, centre };
+
+struct FormatProfile {
+  std::string name = "gbt9704";
+
+  // Page (GB/T 9704-2012 §5.1, §5.2.1): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
+  int page_width = 11906, page_height = 16838;
+  int margin_top = 2098, margin_bottom = 1984, margin_left = 1588, margin_right = 1474;
+  int header_distance = 851;
+  int footer_distance = 1418;  ///< puts the 一字线 ≈7 mm under the type area (spec "Verified by rendering")
+
+  // Grid (GB/T 9704-2012 §5.2.3): 22 lines × 28 characters.
+  int line_pitch = 579;          ///< w:docGrid/@w:linePitch, type "lines"; 22 × 579 ≤ 12756
+  int character_spacing = -5;    ///< run w:spacing/@w:val on 16 pt text: 28 × 15.75 pt ≤ 442.2 pt
+  int lines_per_page = 22;
+  int characters_per_line = 28;
+
+  // Roles (GB/T 9704-2012 §7.3; spec §4, §6 for the speech title block).
+  RoleStyle normal{"Normal", "Normal", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
+  RoleStyle title{"Title", "Title", {"方正小标宋简体", "方正小标宋简体", 44}, "center", 0, 0, 579, -1, true};
+  RoleStyle subtitle{"Subtitle", "Subtitle", {"楷体_GB2312", "楷体_GB2312", 32}, "center", 0, 0, 579};
+  RoleStyle speaker{"Speaker", "Speaker", {"楷体_GB2312", "楷体_GB2312", 32}, "center", 0, 0, 579};
+  RoleStyle salutation{"Salutation", "Salutation", {"仿宋_GB2312", "仿宋_GB2312", 32}, "left", 0, 0, 579};
+  RoleStyle part{"PartHeading", "Part Heading", {"黑体", "黑体", 32}, "center", 0, 0, 579, 0, true};
+  RoleStyle heading1{"Heading1", "heading 1", {"黑体", "黑体", 32}, "both", 200, 640, 579, 1, true};
+  RoleStyle heading2{"Heading2", "heading 2", {"楷体_GB2312", "楷体_GB2312", 32}, "both", 200, 640, 579, 2, true};
+  RoleStyle heading3{"Heading3", "heading 3", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579, 3, true};
+  RoleStyle heading4{"Heading4", "heading 4", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579, 4, true};
+  RoleStyle body{"BodyText", "Body Text", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
+  RoleStyle closing{"Closing", "Closing", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
+  RoleStyle signature{"Signature", "Signature", {"仿宋_GB2312", "仿宋_GB2312", 32}, "right", 0, 0, 579};
+  RoleStyle date{"Date", "Date", {"仿宋_GB2312", "仿宋_GB2312", 32}, "right", 0, 0, 579};
+  RoleStyle table{"TableText", "Table Text", {"仿宋_GB2312", "仿宋_GB2312", 28}, "center", 0, 0, 400};
+  /// Run-in leads (**视察监督。**) are set in this font (楷体 by common report practice).
+  FontSpec lead{"楷体_GB2312", "楷体_GB2312", 32, false};
+
+  // Page numbers (GB/T 9704-2012 §7.5): "— N —", 4号 (14 pt) 宋体 half-width digits.
+  FontSpec page_number{"宋体", "宋体", 28};
+  PageNumberPlacement page_number_placement = PageNumberPlacement::outer;
+  int page_number_inset = 280;  ///< one 4号 character, twips
+
+  std::string language = "zh-CN";  ///< w:lang/@w:eastAsia
+};
+
+/// The default profile: GB/T 9704-2012.
+inline FormatProfile gbt9704_profile() { return FormatProfile{}; }
+
+}  // namespace baogao
