@@ -1,0 +1,76 @@
+#include "exporters/output_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "drafting/error.hpp"
+
+namespace baogao {
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const fs::path& target, const std::string& what) {
+  throw InputError("output_error", Source{target.string(), ""}, what);
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+}  // namespace
+
+void write_output_file(const fs::path& target, std::string_view bytes,
+                       const std::vector<fs::path>& inputs) {
+  for (const auto& input : inputs)
+    if (same_file(target, input))
+      throw InputError("output_is_input", Source{target.string(), ""},
+                       "refusing to overwrite an input file; expected a new output path");
+
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    fail(target, "the folder " + folder.string() + " does not exist; expected an existing folder");
+
+  // mkstemp in the same folder, so the rename below cannot cross file systems.
+  std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail(target, std::string("cannot create a file here: ") + std::strerror(errno));
+
+  auto abandon = [&](const char* step) {
+    int err = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    fail(target, std::string(step) + ": " + std::strerror(err));
+  };
+  const char* data = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      abandon("write failed");
+    }
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::fchmod(fd, 0644) != 0) abandon("chmod failed");
+  if (::fsync(fd) != 0) abandon("fsync failed");
+  if (::close(fd) != 0) {
+    ::unlink(temp.c_str());
+    fail(target, std::string("close failed: ") + std::strerror(errno));
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    ::unlink(temp.c_str());
+    fail(target, std::string("rename failed: ") + std::strerror(err));
+  }
+}
+
+}  // namespace baogao

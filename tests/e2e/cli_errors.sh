@@ -1,0 +1,32 @@
+# The command's contract: exit codes, --strict, never overwriting an input, clear errors.
+source "$(dirname "$0")/lib.bash"
+
+expect_exit() {  # expect_exit CODE command...
+  local want=$1; shift
+  set +e; "$@" >"$WORK/out" 2>"$WORK/err"; local got=$?; set -e
+  [[ $got == "$want" ]] || fail "expected exit $want, got $got from: $* ($(cat "$WORK/err"))"
+}
+
+expect_exit 0 "$BAOGAO" --version
+expect_exit 0 "$BAOGAO" --help
+expect_exit 0 "$BAOGAO" templates
+grep -q cppcc-standing-committee "$WORK/out" || fail "templates does not list cppcc-standing-committee"
+expect_exit 2 "$BAOGAO" render
+expect_exit 2 "$BAOGAO" render "$WORK/nope.json" -o "$WORK/x.docx"
+grep -q "nope.json" "$WORK/err" || fail "missing-file error does not name the file"
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/x.pdf"
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -t no-such-template -o "$WORK/x.docx"
+
+# Never onto an input; a missing folder is a clear error; nothing is left behind.
+cp "$EXAMPLE" "$WORK/data.json"
+expect_exit 2 "$BAOGAO" render "$WORK/data.json" -o "$WORK/data.json"
+cmp "$EXAMPLE" "$WORK/data.json" || fail "the input was changed"
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/no/such/folder/x.docx"
+grep -q "does not exist" "$WORK/err" || fail "missing folder not explained"
+
+# Malformed JSON names the file and line:column.
+printf '{\n  "organization": "x",\n  oops\n}\n' >"$WORK/bad.json"
+expect_exit 2 "$BAOGAO" render "$WORK/bad.json" -o "$WORK/x.docx"
+grep -q "bad.json:3:" "$WORK/err" || fail "malformed JSON error lacks line:column: $(cat "$WORK/err")"
+ls "$WORK" | grep -q '^\.' && fail "a temporary file was left behind"
+echo ok
