@@ -11,6 +11,7 @@
 namespace {
 
 struct Example {
+  Example() { baogao::set_default_template_root(BAOGAO_TEMPLATE_DIR); }
   baogao::Value data = baogao::read_data_file(BAOGAO_SOURCE_DIR "/examples/cppcc-2017/data.json");
   baogao::Renderer renderer{baogao::load_manifest(BAOGAO_TEMPLATE_DIR "/cppcc-standing-committee")};
 };

@@ -25,6 +25,7 @@ int list_templates_command() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  baogao::set_default_template_root(BAOGAO_TEMPLATE_DIR);
   CLI::App app{"Baogao (报告): drafts Chinese work reports (工作报告) from data into .docx and .txt"};
   app.set_version_flag("--version", std::string("baogao ") + BAOGAO_VERSION);
   app.require_subcommand(1);

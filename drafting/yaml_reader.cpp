@@ -1,0 +1,127 @@
+// YAML text → data tree, with yaml-cpp.
+//
+// Scalars are typed by the YAML 1.2 core schema, narrowed for report data:
+//   - plain null (empty, ~, null, Null, NULL) → null;
+//   - plain true/True/TRUE/false/False/FALSE → boolean;
+//   - plain decimal numbers (42, -3, 2.46, 1e8) → number, keeping the text as
+//     written; a leading zero ("007") keeps a string, as do hex, octal, .inf, .nan;
+//   - everything else, and every quoted or block scalar ("42", '42', |) → string.
+#include <charconv>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "drafting/error.hpp"
+#include "drafting/line_column.hpp"
+#include "drafting/readers.hpp"
+
+namespace baogao {
+namespace {
+
+class YamlConverter {
+ public:
+  // yaml-cpp's Mark::pos does not count a byte order mark: neither do we.
+  YamlConverter(std::string_view text, std::string file)
+      : text_(text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text), file_(std::move(file)) {}
+
+  Value convert(const YAML::Node& node) const {
+    Value v;
+    v.source = source(node.Mark());
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        break;
+      case YAML::NodeType::Scalar:
+        scalar(node, v);
+        break;
+      case YAML::NodeType::Sequence:
+        v.kind = Value::Kind::array;
+        for (const auto& item : node) v.items.push_back(convert(item));
+        break;
+      case YAML::NodeType::Map: {
+        v.kind = Value::Kind::object;
+        std::vector<std::string> key_places;  // parallel to v.members
+        for (const auto& member : node) add_member(v, key_places, member.first, member.second);
+        break;
+      }
+    }
+    return v;
+  }
+
+  Source source(const YAML::Mark& mark) const {
+    if (mark.is_null()) return Source{file_, ""};
+    return Source{file_, line_column(text_, static_cast<std::size_t>(mark.pos))};
+  }
+
+ private:
+  void add_member(Value& object, std::vector<std::string>& key_places, const YAML::Node& key,
+                  const YAML::Node& value) const {
+    const Source key_source = source(key.Mark());
+    if (!key.IsScalar())
+      throw InputError("malformed_yaml", key_source,
+                       "found a mapping key that is a list or a mapping; expected a plain key such as `title:`");
+    const std::string name = key.Scalar();
+    for (std::size_t i = 0; i < object.members.size(); ++i) {
+      if (object.members[i].first != name) continue;
+      throw InputError("duplicate_key", key_source,
+                       "key \"" + name + "\" appears twice in one mapping (at " + key_places[i] + " and " +
+                           key_source.place + "); expected each key once");
+    }
+    key_places.push_back(key_source.place);
+    object.members.emplace_back(name, convert(value));
+  }
+
+  static void scalar(const YAML::Node& node, Value& v) {
+    const std::string& text = node.Scalar();
+    if (node.Tag() != "?") {  // quoted, block or explicitly tagged: a string
+      v.kind = Value::Kind::string;
+      v.text = text;
+      return;
+    }
+    if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return;
+    if (text == "true" || text == "True" || text == "TRUE" || text == "false" || text == "False" ||
+        text == "FALSE") {
+      v.kind = Value::Kind::boolean;
+      v.boolean = text[0] == 't' || text[0] == 'T';
+      return;
+    }
+    static const std::regex decimal(R"([-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
+    double n = 0;
+    if (std::regex_match(text, decimal)) {
+      const char* first = text.data() + (text[0] == '+' ? 1 : 0);
+      auto [end, ec] = std::from_chars(first, text.data() + text.size(), n);
+      if (ec == std::errc{} && end == text.data() + text.size()) {
+        v.kind = Value::Kind::number;
+        v.number = n;
+        v.text = text;
+        return;
+      }
+    }
+    v.kind = Value::Kind::string;
+    v.text = text;
+  }
+
+  std::string_view text_;
+  std::string file_;
+};
+
+}  // namespace
+
+Value parse_yaml(std::string_view text, const std::string& file) {
+  YamlConverter converter(text, file);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    throw InputError("malformed_yaml", converter.source(e.mark),
+                     "malformed YAML: " + e.msg + "; expected consistent indentation, `key: value` pairs and closed quotes");
+  }
+  Value v = converter.convert(root);
+  if (root.IsNull() || !root.IsDefined()) v.source = Source{file, ""};
+  return v;
+}
+
+}  // namespace baogao
