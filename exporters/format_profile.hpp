@@ -5,6 +5,7 @@
 // twips, exact 579 line spacing, run spacing −5 → 22 lines × 28 characters).
 // Units: twips (1/20 pt) for lengths, half-points for font sizes (OOXML w:sz).
 #include <string>
+#include <vector>
 
 namespace baogao {
 
@@ -28,6 +29,19 @@ struct RoleStyle {
   int line_twips = 579;                ///< exact line height (w:spacing/@w:line, lineRule exact)
   int outline_level = -1;              ///< w:outlineLvl, −1 for none
   bool keep_next = false;              ///< headings never end a page
+  /// w:snapToGrid: false lets a role keep its own line height under the section's line
+  /// grid (LibreOffice snaps exact spacing onto the grid, spec "Verified by rendering").
+  bool snap_to_grid = true;
+};
+
+/// What fontTable.xml says about a font, so Word can substitute sensibly when the
+/// font is missing (ECMA-376 Part 1 §17.8.3). charset 86 = GB2312 (§17.18.8 ST_UChar hex).
+struct FontFace {
+  std::string name;      ///< as written in w:rFonts
+  std::string alt_name;  ///< w:altName: the name on current Windows, "" for none
+  std::string family = "modern";  ///< w:family: roman, swiss, modern, script, decorative, auto
+  std::string pitch = "fixed";    ///< w:pitch: fixed or variable (CJK fonts are fixed)
+  std::string charset = "86";     ///< w:charset, hex
 };
 
 /// Where page numbers go. GB/T 9704-2012 §7.5: odd pages right, even pages left,
@@ -51,7 +65,9 @@ struct FormatProfile {
 
   // Roles (GB/T 9704-2012 §7.3; spec §4, §6 for the speech title block).
   RoleStyle normal{"Normal", "Normal", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
-  RoleStyle title{"Title", "Title", {"方正小标宋简体", "方正小标宋简体", 44}, "center", 0, 0, 579, -1, true};
+  /// Title lines keep the 579 pitch but are not snapped to the grid: LibreOffice would
+  /// give each 22 pt line two grid lines (its glyph box is taller than 579 twips).
+  RoleStyle title{"Title", "Title", {"方正小标宋简体", "方正小标宋简体", 44}, "center", 0, 0, 579, -1, true, false};
   RoleStyle subtitle{"Subtitle", "Subtitle", {"楷体_GB2312", "楷体_GB2312", 32}, "center", 0, 0, 579};
   RoleStyle speaker{"Speaker", "Speaker", {"楷体_GB2312", "楷体_GB2312", 32}, "center", 0, 0, 579};
   RoleStyle salutation{"Salutation", "Salutation", {"仿宋_GB2312", "仿宋_GB2312", 32}, "left", 0, 0, 579};
@@ -64,9 +80,19 @@ struct FormatProfile {
   RoleStyle closing{"Closing", "Closing", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
   RoleStyle signature{"Signature", "Signature", {"仿宋_GB2312", "仿宋_GB2312", 32}, "right", 0, 0, 579};
   RoleStyle date{"Date", "Date", {"仿宋_GB2312", "仿宋_GB2312", 32}, "right", 0, 0, 579};
-  RoleStyle table{"TableText", "Table Text", {"仿宋_GB2312", "仿宋_GB2312", 28}, "center", 0, 0, 400};
+  /// Table cells: 4号, lines of their own height (not snapped to the 579 body grid).
+  RoleStyle table{"TableText", "Table Text", {"仿宋_GB2312", "仿宋_GB2312", 28}, "center", 0, 0, 400, -1, false, false};
+  /// The header row of a table (表头): 黑体 by common practice (spec §4).
+  RoleStyle table_header{"TableHeader", "Table Header", {"黑体", "黑体", 28}, "center", 0, 0, 400, -1, false, false};
+  /// Table rules, w:sz in eighths of a point (4 = ½ pt single line, ECMA-376 §17.4.38).
+  int table_border_size = 4;
   /// Run-in leads (**视察监督。**) are set in this font (楷体 by common report practice).
   FontSpec lead{"楷体_GB2312", "楷体_GB2312", 32, false};
+  /// Empty lines between the title block (title, subtitle, speaker) and what follows:
+  /// one, by the practice for reports as delivered (spec §6).
+  int blank_lines_after_title_block = 1;
+  /// w:highlight of a placeholder for a missing value (【待补充：…】), so reviewers see it.
+  std::string missing_highlight = "yellow";
 
   // Page numbers (GB/T 9704-2012 §7.5): "— N —", 4号 (14 pt) 宋体 half-width digits.
   FontSpec page_number{"宋体", "宋体", 28};
@@ -74,6 +100,17 @@ struct FormatProfile {
   int page_number_inset = 280;  ///< one 4号 character, twips
 
   std::string language = "zh-CN";  ///< w:lang/@w:eastAsia
+  std::string latin_language = "en-US";  ///< w:lang/@w:val (Latin text; docx-bugs E3)
+
+  /// fontTable.xml entries for the fonts above (spec §5: Windows names and their
+  /// current-Windows alternatives). A used font not listed gets FontFace's defaults.
+  std::vector<FontFace> font_faces{
+      {"仿宋_GB2312", "仿宋"},
+      {"楷体_GB2312", "楷体"},
+      {"黑体", "SimHei"},
+      {"宋体", "SimSun"},
+      {"方正小标宋简体", "方正小标宋_GBK", "script", "variable"},
+  };
 };
 
 /// The default profile: GB/T 9704-2012.

@@ -5,7 +5,7 @@
 #                                    checkers docx-check uses (LibreOffice, pandoc, …)
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libxml2-dev libzip-dev libicu-dev
+packages=(g++ cmake make pkg-config libxml2-dev libzip-dev zipcmp zipmerge ziptool libicu-dev
   libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libbenchmark-dev python3 libxml2-utils python3-docx pandoc
