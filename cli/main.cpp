@@ -43,7 +43,12 @@ int main(int argc, char** argv) {
                        "Fail (exit 1, nothing written) while a required value is missing");
   render_cmd->add_option("--wrap", render.wrap_columns,
                          "Wrap .txt lines at N display columns (Chinese characters count 2); 0 = no wrap")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            int n = std::stoi(v);
+            return n == 0 || n >= 8 ? std::string() : std::string("expected 0 (no wrap) or at least 8 columns");
+          },
+          "0 or >= 8"));
 
   app.add_subcommand("templates", "List the built-in templates");
 

@@ -113,7 +113,7 @@ TEST_F(RenderTest, HostileValuesComeBackAsLiteralText) {
       {"line1\nline2", "line1\nline2"},
       {"&<>\"", "&<>\""},
       {"a\\b", "a\\b"},
-      {"a\x01" "b\x0B" "c", "abc"},
+      {"a\x01" "b\x0B" "c", "ab\nc"},  // U+0001 dropped, U+000B a line break
       {"😀 表情", "😀 表情"},
       {"{{value}}", "{{value}}"},
   };
@@ -144,10 +144,11 @@ TEST_F(RenderTest, HostileValuesComeBackAsLiteralText) {
 
 TEST_F(RenderTest, DroppedControlCharactersAreReported) {
   const Renderer r = renderer("{{value}}\n");
-  const RenderResult result = r.render(with_value("a\x01" "b\x0B" "c"));
+  const RenderResult result = r.render(with_value("a\x01" "b\x02\x0B" "c"));
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].code, "dropped_character");
   EXPECT_EQ(result.findings[0].where.to_string(), "data.json:/value");
+  // U+0001 and U+0002 are dropped; U+000B is a line break, not counted.
   EXPECT_NE(result.findings[0].message.find("2"), std::string::npos);
 }
 
