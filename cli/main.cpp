@@ -1,5 +1,6 @@
 // `baogao`: the command staff run. Subcommands:
 //   baogao render DATA [-t TEMPLATE] -o OUT.docx [-o OUT.txt] [--strict] [--wrap N]
+//   baogao inspect FILE [--format table|json] [--encoding NAME]
 //   baogao templates
 // Exit codes (DESIGN.md): 0 done, 1 findings under --strict, 2 usage or input error.
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/inspect_command.hpp"
 #include "cli/render_command.hpp"
 #include "drafting/error.hpp"
 #include "drafting/manifest.hpp"
@@ -50,6 +52,13 @@ int main(int argc, char** argv) {
           },
           "0 or >= 8"));
 
+  baogao::InspectCommand inspect;
+  auto* inspect_cmd = app.add_subcommand("inspect", "Show what Baogao reads from a spreadsheet (.xlsx, .csv)");
+  inspect_cmd->add_option("file", inspect.path, "Spreadsheet file")->required();
+  inspect_cmd->add_option("--format", inspect.format, "table (for people) or json (for scripts)")
+      ->check(CLI::IsMember({"table", "json"}));
+  inspect_cmd->add_option("--encoding", inspect.encoding, "CSV encoding (e.g. GB18030); default: detect");
+
   app.add_subcommand("templates", "List the built-in templates");
 
   try {
@@ -61,6 +70,7 @@ int main(int argc, char** argv) {
 
   try {
     if (render_cmd->parsed()) return baogao::run_render(render);
+    if (inspect_cmd->parsed()) return baogao::run_inspect(inspect);
     return list_templates_command();
   } catch (const baogao::InputError& e) {
     std::cerr << "baogao: error: " << e.what() << "\n";

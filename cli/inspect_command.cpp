@@ -1,0 +1,30 @@
+#include "cli/inspect_command.hpp"
+
+#include <iostream>
+
+#include "drafting/error.hpp"
+#include "drafting/inspect.hpp"
+
+namespace baogao {
+
+int run_inspect(const InspectCommand& command) {
+  const bool json = command.format == "json";
+  if (!json && command.format != "table") {
+    std::cerr << "baogao: error: unknown --format '" << command.format << "'; expected table or json\n";
+    return 2;
+  }
+  ReadOptions options;
+  options.encoding = command.encoding;
+  try {
+    const Workbook workbook = read_workbook(command.path, options);
+    std::cout << (json ? inspect_json(workbook) : inspect_table(workbook));
+    std::cout.flush();
+    return 0;
+  } catch (const InputError& e) {
+    if (json) std::cout << inspect_error_json(e);
+    else std::cerr << "baogao: error: " << e.what() << " [" << e.category() << "]\n";
+    return 2;
+  }
+}
+
+}  // namespace baogao

@@ -1,0 +1,128 @@
+// Streaming XML over one package part: libxml2's xmlTextReader fed by the inflating
+// zip entry, hardened against hostile input (no DTD, no entities, no network).
+#include <string>
+
+#include "drafting/xlsx_internal.hpp"
+
+namespace baogao::xlsx {
+
+namespace {
+
+int read_callback(void* context, char* buffer, int len) { return static_cast<PartStream*>(context)->read(buffer, len); }
+int close_callback(void*) { return 0; }
+
+// No DOCTYPE is let through, so entities are never declared; XML_PARSE_NONET forbids
+// any network access; XML_PARSE_NOENT / DTDLOAD / DTDATTR are deliberately absent.
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+
+InputError entities_refused(const Source& where) {
+  return InputError("entity_declarations_refused", where,
+                    "found a document type declaration or an entity reference, which can read local files or "
+                    "the network; expected plain XML — OOXML parts never declare entities");
+}
+
+}  // namespace
+
+void xml_error_handler(void* arg, xmlErrorPtr error) {
+  auto* self = static_cast<XmlReader*>(arg);
+  if (!error || error->level < XML_ERR_ERROR || !self->first_error_.empty()) return;
+  std::string message = error->message ? error->message : "XML error";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  self->first_error_ = message.empty() ? "XML error" : message;
+  self->error_line_ = error->line;
+  self->error_column_ = error->int2;
+}
+
+XmlReader::XmlReader(Package& package, std::string_view part_name) : package_(package), part_(part_name) {
+  stream_ = package_.open(part_name);
+  reader_ = xmlReaderForIO(read_callback, close_callback, stream_.get(), part_.c_str(), nullptr, kParseOptions);
+  if (!reader_) {
+    if (stream_->error()) throw *stream_->error();
+    throw InputError("malformed_xml", package_.where(part_), "the part cannot be parsed; expected XML");
+  }
+  xmlTextReaderSetStructuredErrorHandler(reader_, xml_error_handler, this);
+}
+
+XmlReader::~XmlReader() {
+  if (reader_) xmlFreeTextReader(reader_);
+}
+
+void XmlReader::fail() {
+  if (stream_->error()) throw *stream_->error();
+  std::string message;
+  if (error_line_ > 0) {
+    message = "line " + std::to_string(error_line_);
+    if (error_column_ > 0) message += ", column " + std::to_string(error_column_);
+    message += ": ";
+  }
+  message += (first_error_.empty() ? std::string("the XML cannot be parsed") : first_error_) +
+             "; expected well-formed XML — the file is damaged or was not written by a spreadsheet program";
+  throw InputError("malformed_xml", package_.where(part_), message);
+}
+
+bool XmlReader::read() {
+  const int r = xmlTextReaderRead(reader_);
+  if (r == 1) {
+    const int t = type();
+    if (t == XML_READER_TYPE_DOCUMENT_TYPE || t == XML_READER_TYPE_ENTITY_REFERENCE ||
+        t == XML_READER_TYPE_ENTITY || t == XML_READER_TYPE_NOTATION)
+      throw entities_refused(package_.where(part_));
+    return true;
+  }
+  if (r == 0) {
+    if (stream_->error()) throw *stream_->error();
+    return false;
+  }
+  fail();
+}
+
+std::string_view XmlReader::local_name() const { return view(xmlTextReaderConstLocalName(reader_)); }
+std::string_view XmlReader::namespace_uri() const { return view(xmlTextReaderConstNamespaceUri(reader_)); }
+
+bool XmlReader::is_main(std::string_view local) const {
+  if (local_name() != local) return false;
+  const auto ns = namespace_uri();
+  return ns == kMainNs || ns == kStrictMainNs;
+}
+
+bool XmlReader::is_package_rel(std::string_view local) const {
+  return local_name() == local && namespace_uri() == kPackageRelNs;
+}
+
+std::optional<std::string> XmlReader::attribute(std::string_view local) {
+  std::optional<std::string> out;
+  for_each_attribute([&](std::string_view name, std::string_view ns, std::string_view value) {
+    if (!out && ns.empty() && name == local) out = std::string(value);
+  });
+  return out;
+}
+
+std::string XmlReader::read_text() {
+  std::string text;
+  if (!is_start() || is_empty_element()) return text;
+  const int start = depth();
+  while (read()) {
+    switch (type()) {
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        text += view(xmlTextReaderConstValue(reader_));
+        break;
+      case XML_READER_TYPE_END_ELEMENT:
+        if (depth() == start) return text;
+        break;
+      default: break;
+    }
+  }
+  return text;
+}
+
+void XmlReader::skip() {
+  if (!is_start() || is_empty_element()) return;
+  const int start = depth();
+  while (read())
+    if (is_end() && depth() == start) return;
+}
+
+}  // namespace baogao::xlsx
