@@ -14,6 +14,7 @@
 
 #include "drafting/error.hpp"
 #include "drafting/line_column.hpp"
+#include "drafting/utf8_check.hpp"
 #include "drafting/readers.hpp"
 
 namespace baogao {
@@ -63,8 +64,8 @@ std::string pointer_token(std::string_view key) {
 /// Builds the data tree from SAX events.
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, std::string file, const std::size_t& consumed)
-      : text_(text), file_(std::move(file)), consumed_(consumed) {}
+  TreeBuilder(std::string_view text, std::string file, const std::size_t& consumed, std::size_t max_depth)
+      : text_(text), file_(std::move(file)), consumed_(consumed), max_depth_(max_depth) {}
 
   Value take() { return std::move(root_); }
 
@@ -175,6 +176,10 @@ class TreeBuilder {
   // A container's parent does not grow while the container is open, so the
   // pointers on the stack stay valid.
   bool open(Value v) {
+    if (stack_.size() >= max_depth_)  // bounds the recursion of every later pass (render, destruction)
+      throw InputError("too_large", Source{file_, line_column(text_, consumed_ > 0 ? consumed_ - 1 : 0)},
+                       "found objects or arrays nested deeper than " + std::to_string(max_depth_) +
+                           " levels; expected a shallower structure");
     stack_.push_back(Frame{place(std::move(v)), {}});
     return true;
   }
@@ -186,6 +191,7 @@ class TreeBuilder {
   std::string_view text_;
   std::string file_;
   const std::size_t& consumed_;
+  std::size_t max_depth_;
   Value root_;
   std::vector<Frame> stack_;
   std::string pending_key_;
@@ -193,9 +199,10 @@ class TreeBuilder {
 
 }  // namespace
 
-Value parse_json(std::string_view text, const std::string& file) {
+Value parse_json(std::string_view text, const std::string& file, std::size_t max_depth) {
+  require_utf8(text, file, "JSON");  // JSON is UTF-8 (RFC 8259 §8.1); say so before nlohmann does
   std::size_t consumed = 0;
-  TreeBuilder builder(text, file, consumed);
+  TreeBuilder builder(text, file, consumed, max_depth);
   CountingIterator first{text.data(), text.data(), &consumed};
   CountingIterator last{text.data() + text.size(), text.data(), &consumed};
   json::sax_parse(first, last, &builder);

@@ -268,9 +268,9 @@ void Parser::directive(const Line& line, std::size_t pos, Document& doc) {
     block.role = role;
     block.source = source(line, start);
     block.inlines = top_inlines(line, pos, Context::top);
-    if (block.inlines.empty())
-      fail(line, pos, "found ::" + name + " without text; expected ::" + name + " TEXT");
-    doc.blocks.push_back(std::move(block));
+    // Empty text comes from an empty data value (the render reports required ones):
+    // the line is left out rather than failing the whole draft.
+    if (!block.inlines.empty()) doc.blocks.push_back(std::move(block));
     return;
   }
   if (name == "pagebreak") {
@@ -334,9 +334,7 @@ void Parser::heading(const Line& line, std::size_t pos, Document& doc) {
   block.level = hashes == 1 ? 0 : hashes - 1;
   block.source = source(line, start);
   block.inlines = top_inlines(line, pos, Context::top);
-  if (block.inlines.empty())
-    fail(line, pos, "found an empty heading; expected heading text after '" + std::string(hashes, '#') + "'");
-  doc.blocks.push_back(std::move(block));
+  if (!block.inlines.empty()) doc.blocks.push_back(std::move(block));  // empty: as for directives
 }
 
 bool Parser::is_separator_row(std::string_view rest) {

@@ -17,17 +17,31 @@
 #include "drafting/error.hpp"
 #include "drafting/line_column.hpp"
 #include "drafting/readers.hpp"
+#include "drafting/utf8_check.hpp"
 
 namespace baogao {
 namespace {
+
+// Aliases make a YAML tree a graph: `a: &x [*x]` refers to itself and nested aliases
+// ("billion laughs") expand exponentially. Both limits turn that into an error.
+constexpr int kMaxDepth = 256;            // nesting of lists and mappings
+constexpr std::size_t kMaxNodes = 500'000;  // values after alias expansion (a report has thousands)
 
 class YamlConverter {
  public:
   // yaml-cpp's Mark::pos does not count a byte order mark: neither do we.
   YamlConverter(std::string_view text, std::string file)
-      : text_(text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text), file_(std::move(file)) {}
+      : text_(text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text), lines_(text_), file_(std::move(file)) {}
 
-  Value convert(const YAML::Node& node) const {
+  Value convert(const YAML::Node& node, int depth = 0) {
+    if (depth > kMaxDepth)
+      throw InputError("too_large", source(node.Mark()),
+                       "found lists or mappings nested deeper than " + std::to_string(kMaxDepth) +
+                           " levels (or an alias that refers to itself); expected a shallower structure");
+    if (++nodes_ > kMaxNodes)
+      throw InputError("too_large", source(node.Mark()),
+                       "found more than " + std::to_string(kMaxNodes) +
+                           " values once aliases (*name) are expanded; expected fewer values or fewer nested aliases");
     Value v;
     v.source = source(node.Mark());
     switch (node.Type()) {
@@ -39,12 +53,12 @@ class YamlConverter {
         break;
       case YAML::NodeType::Sequence:
         v.kind = Value::Kind::array;
-        for (const auto& item : node) v.items.push_back(convert(item));
+        for (const auto& item : node) v.items.push_back(convert(item, depth + 1));
         break;
       case YAML::NodeType::Map: {
         v.kind = Value::Kind::object;
         std::vector<std::string> key_places;  // parallel to v.members
-        for (const auto& member : node) add_member(v, key_places, member.first, member.second);
+        for (const auto& member : node) add_member(v, key_places, member.first, member.second, depth + 1);
         break;
       }
     }
@@ -53,12 +67,12 @@ class YamlConverter {
 
   Source source(const YAML::Mark& mark) const {
     if (mark.is_null()) return Source{file_, ""};
-    return Source{file_, line_column(text_, static_cast<std::size_t>(mark.pos))};
+    return Source{file_, lines_.place(static_cast<std::size_t>(mark.pos))};
   }
 
  private:
   void add_member(Value& object, std::vector<std::string>& key_places, const YAML::Node& key,
-                  const YAML::Node& value) const {
+                  const YAML::Node& value, int depth) {
     const Source key_source = source(key.Mark());
     if (!key.IsScalar())
       throw InputError("malformed_yaml", key_source,
@@ -71,7 +85,7 @@ class YamlConverter {
                            key_source.place + "); expected each key once");
     }
     key_places.push_back(key_source.place);
-    object.members.emplace_back(name, convert(value));
+    object.members.emplace_back(name, convert(value, depth));
   }
 
   static void scalar(const YAML::Node& node, Value& v) {
@@ -105,12 +119,16 @@ class YamlConverter {
   }
 
   std::string_view text_;
+  LineIndex lines_;
   std::string file_;
+  std::size_t nodes_ = 0;
 };
 
 }  // namespace
 
 Value parse_yaml(std::string_view text, const std::string& file) {
+  // yaml-cpp reads UTF-16 with a byte order mark itself; anything else must be UTF-8.
+  if (!text.starts_with("\xFF\xFE") && !text.starts_with("\xFE\xFF")) require_utf8(text, file, "YAML");
   YamlConverter converter(text, file);
   YAML::Node root;
   try {

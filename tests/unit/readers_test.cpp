@@ -117,6 +117,68 @@ TEST(JsonReader, DuplicateKeyNamesBothPlaces) {
 
 // --- YAML -------------------------------------------------------------------
 
+// Found by a new-user trial: an alias that refers to itself crashed the reader
+// (unbounded recursion), and nested aliases expanded without limit.
+TEST(YamlReader, SelfReferencingAliasIsAnError) {
+  for (const char* text : {"a: &x [*x]\n", "a: &x {k: *x}\n"}) {
+    SCOPED_TRACE(text);
+    try {
+      parse_yaml(text, "r.yaml");
+      FAIL() << "expected too_large";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.category(), "too_large");
+      EXPECT_EQ(e.where().file, "r.yaml");
+    }
+  }
+}
+
+TEST(YamlReader, BillionLaughsIsRefused) {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level <= 7; ++level) {
+    std::string prev = "*a" + std::to_string(level - 1);
+    text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) text += (i ? ", " : "") + prev;
+    text += "]\n";
+  }
+  try {
+    parse_yaml(text, "laughs.yaml");
+    FAIL() << "expected too_large";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "too_large");
+  }
+}
+
+// A GBK file must not turn into garbled text: it is refused, naming the place.
+TEST(YamlReader, NonUtf8IsABadEncodingError) {
+  const std::string gbk = "title: \xD5\xFE\xD0\xAD\n";  // 政协 in GBK
+  try {
+    parse_yaml(gbk, "g.yaml");
+    FAIL() << "expected bad_encoding";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "bad_encoding");
+    EXPECT_EQ(e.where().place, "1:8");
+    EXPECT_NE(std::string(e.what()).find("UTF-8"), std::string::npos);
+  }
+}
+
+TEST(JsonReader, NonUtf8IsABadEncodingError) {
+  try {
+    parse_json("{\n \"t\": \"\xD5\xFE\"}", "g.json");
+    FAIL() << "expected bad_encoding";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "bad_encoding");
+    EXPECT_EQ(e.where().place, "2:8");
+  }
+}
+
+TEST(YamlReader, ManyNodesKeepExactPlaces) {
+  std::string text = "items:\n";
+  for (int i = 0; i < 20000; ++i) text += "  - 第" + std::to_string(i) + "项\n";
+  const Value v = parse_yaml(text, "m.yaml");
+  ASSERT_EQ(v.find("items")->items.size(), 20000u);
+  EXPECT_EQ(v.find("items")->items[19999].source.place, "20001:5");
+}
+
 TEST(YamlReader, SourcesAreLineColumn) {
   const Value v = parse_yaml("title: 工作报告\nreview:\n  sections:\n    - heading: 协商\n    - heading: 监督\n", "d.yaml");
   EXPECT_EQ(v.find("title")->source.place, "1:8");
