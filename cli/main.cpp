@@ -1,18 +1,27 @@
 // `baogao`: the command staff run. Subcommands:
 //   baogao render DATA [-t TEMPLATE] -o OUT.docx [-o OUT.txt] [--strict] [--wrap N]
 //   baogao inspect FILE [--format table|json] [--encoding NAME]
+//   baogao init [-t TEMPLATE] -o DATA.xlsx [--from DATA] [--force]
+//   baogao render … [--review | --final [--force]] [--numbering text|word] [--author NAME] [--comment-date DATE]
+//   baogao stats FILE.docx|FILE.txt [--rate N] [--format text|json] [--no-render]
+//   baogao check DATA [-t TEMPLATE] [--format text|json] [--fail-on SEVERITY] [--lang zh|en]
 //   baogao templates
 // Exit codes (DESIGN.md): 0 done, 1 findings under --strict, 2 usage or input error.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <regex>
 #include <string>
 #include <vector>
 
+#include "cli/check_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/inspect_command.hpp"
 #include "cli/render_command.hpp"
+#include "cli/stats_command.hpp"
 #include "drafting/error.hpp"
 #include "drafting/manifest.hpp"
 
@@ -34,7 +43,7 @@ int main(int argc, char** argv) {
 
   baogao::RenderCommand render;
   auto* render_cmd = app.add_subcommand("render", "Draft a report: data file → .docx / .txt");
-  render_cmd->add_option("data", render.data_path, "Data file (.json, .yaml)")->required();
+  render_cmd->add_option("data", render.data_path, "Data file (.json, .yaml, .xlsx, .csv)")->required();
   render_cmd->add_option("-t,--template", render.template_name,
                          "Template name (see `baogao templates`) or folder")
       ->default_val("cppcc-standing-committee");
@@ -42,15 +51,52 @@ int main(int argc, char** argv) {
                          "Output file; the format comes from the extension (.docx, .txt, .md = report markup). Repeatable")
       ->required();
   render_cmd->add_flag("--strict", render.strict,
-                       "Fail (exit 1, nothing written) while a required value is missing");
+                       "Fail (exit 1, nothing written) while a required value is missing or a check finds an error");
   render_cmd->add_option("--wrap", render.wrap_columns,
                          "Wrap .txt lines at N display columns (Chinese characters count 2); 0 = no wrap")
       ->check(CLI::Validator(
           [](std::string& v) {
-            int n = std::stoi(v);
-            return n == 0 || n >= 8 ? std::string() : std::string("expected 0 (no wrap) or at least 8 columns");
+            int n = -1;
+            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            bool ok = ec == std::errc{} && end == v.data() + v.size() && (n == 0 || (n >= 8 && n <= 10000));
+            return ok ? std::string() : "found '" + v + "'; expected 0 (no wrap) or 8 to 10000 columns";
           },
           "0 or >= 8"));
+
+  bool review_requested = false;  // the default; the flag exists so scripts can say so
+  auto* review_flag = render_cmd->add_flag("--review", review_requested,
+                                           "A review draft with comments: figure sources and derivations, "
+                                           "placeholders, check findings (default)");
+  render_cmd->add_flag("--final", render.final_copy,
+                       "A final copy without comments; refused while 【待补充】 placeholders remain")
+      ->excludes(review_flag);
+  render_cmd->add_flag("--force", render.force, "With --final: write it even with placeholders left");
+  render_cmd->add_option("--numbering", render.numbering,
+                         "Heading numbers in the .docx: text (literal 一、（一）1.（1）) or word (list numbering)")
+      ->check(CLI::IsMember({"text", "word"}))
+      ->default_val("text");
+  render_cmd->add_option("--author", render.comment_author, "Author of the review comments (default Baogao)");
+  render_cmd->add_option("--comment-date", render.comment_date,
+                         "Date of the review comments, 2017-12-13 or 2017-12-13T09:00:00Z "
+                         "(default: the document date, as in docProps)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            static const std::regex form(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)");
+            return std::regex_match(v, form) ? std::string()
+                                             : "found '" + v + "'; expected 2017-12-13 or 2017-12-13T09:00:00Z";
+          },
+          "DATE"));
+
+  baogao::StatsCommand stats;
+  auto* stats_cmd = app.add_subcommand("stats", "Count a draft as Word does (字数, paragraphs, pages, speaking time)");
+  stats_cmd->add_option("file", stats.path, "A .docx or .txt")->required();
+  stats_cmd->add_option("--rate", stats.rate, "Speaking rate in 字 per minute")
+      ->default_val(220)
+      ->check(CLI::Range(1, 10000));
+  stats_cmd->add_option("--format", stats.format, "text (for people) or json (for scripts)")
+      ->check(CLI::IsMember({"text", "json"}));
+  stats_cmd->add_flag("--no-render", stats.no_render,
+                      "Do not run LibreOffice; estimate pages from the 22 × 28 grid");
 
   baogao::InspectCommand inspect;
   auto* inspect_cmd = app.add_subcommand("inspect", "Show what Baogao reads from a spreadsheet (.xlsx, .csv)");
@@ -58,6 +104,30 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("--format", inspect.format, "table (for people) or json (for scripts)")
       ->check(CLI::IsMember({"table", "json"}));
   inspect_cmd->add_option("--encoding", inspect.encoding, "CSV encoding (e.g. GB18030); default: detect");
+
+  baogao::InitCommand init;
+  auto* init_cmd = app.add_subcommand("init", "Write the workbook (.xlsx) staff fill in for a template");
+  init_cmd->add_option("-t,--template", init.template_name, "Template name (see `baogao templates`) or folder")
+      ->default_val("cppcc-standing-committee");
+  init_cmd->add_option("-o,--output", init.output, "The workbook to write (.xlsx)")->required();
+  init_cmd->add_option("--from", init.from, "Fill it with this data (.json, .yaml, .xlsx, .csv)");
+  init_cmd->add_flag("--force", init.force, "Replace the output if it exists");
+
+  baogao::CheckCommand check;
+  auto* check_cmd = app.add_subcommand("check", "Check a data file (figures, sums, rates, dates, punctuation) "
+                                                "or lint a draft .txt/.md; exit 1 on findings at --fail-on");
+  check_cmd->add_option("data", check.data_path, "Data file (.json, .yaml, .xlsx, .csv) or a draft (.txt, .md)")
+      ->required();
+  check_cmd->add_option("-t,--template", check.template_name, "Template name (see `baogao templates`) or folder")
+      ->default_val("cppcc-standing-committee");
+  check_cmd->add_option("--format", check.format, "text (one line per finding) or json (docs/figures.md)")
+      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: note, warning, error, never")
+      ->check(CLI::IsMember({"note", "warning", "error", "never"}))
+      ->default_val("error");
+  check_cmd->add_option("--lang", check.lang, "Language of the messages: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->default_val("zh");
 
   app.add_subcommand("templates", "List the built-in templates");
 
@@ -71,9 +141,13 @@ int main(int argc, char** argv) {
   try {
     if (render_cmd->parsed()) return baogao::run_render(render);
     if (inspect_cmd->parsed()) return baogao::run_inspect(inspect);
+    if (check_cmd->parsed()) return baogao::run_check(check);
+    if (stats_cmd->parsed()) return baogao::run_stats(stats);
+    if (init_cmd->parsed()) return baogao::run_init(init);
     return list_templates_command();
   } catch (const baogao::InputError& e) {
-    std::cerr << "baogao: error: " << e.what() << "\n";
+    // The category in brackets, as findings end with their code: scripts and tests match it.
+    std::cerr << "baogao: error: " << e.what() << " [" << e.category() << "]\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "baogao: internal error: " << e.what() << "\n";

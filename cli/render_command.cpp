@@ -1,8 +1,10 @@
 #include "cli/render_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
+#include "drafting/checks.hpp"
 #include "drafting/draft.hpp"
 #include "drafting/error.hpp"
 #include "drafting/manifest.hpp"
@@ -44,16 +46,36 @@ int run_render(const RenderCommand& command) {
   std::vector<Format> formats;
   for (const auto& out : command.outputs) formats.push_back(format_of(out));
 
-  Value data = read_data_file(command.data_path);
   Renderer renderer(load_manifest(find_template(command.template_name)));
+  Findings read_findings;  // a workbook's: values that do not fit, unknown sheets
+  Value data = read_data_file(command.data_path, &renderer.manifest(), &read_findings);
   Draft draft = draft_report(data, renderer);
+  // The same checks and lines as `baogao check` (issue 4); they never stop a draft.
+  draft.findings = merge_render_findings(check_data(data, renderer.manifest()), draft.findings);
+  draft.findings.insert(draft.findings.begin(), read_findings.begin(), read_findings.end());
 
   FormatProfile profile = gbt9704_profile();
+  if (command.numbering != "text" && command.numbering != "word")
+    throw InputError("usage", Source{}, "--numbering: found '" + command.numbering + "'; expected text or word");
+  profile.heading_numbering = command.numbering == "word" ? HeadingNumbering::word : HeadingNumbering::text;
+  DocxOptions docx_options;
+  docx_options.mode = command.final_copy ? DocxMode::final_copy : DocxMode::review;
+  docx_options.comment_author = command.comment_author;
+  docx_options.comment_date = command.comment_date;
+  docx_options.findings = draft.findings;  // shown as review comments where they point
+  const std::size_t placeholders = count_placeholders(draft.document);
+  const bool wants_docx = std::find(formats.begin(), formats.end(), Format::docx) != formats.end();
+  if (command.final_copy && wants_docx && placeholders > 0 && !command.force) {
+    for (const auto& finding : draft.findings) std::cerr << format_finding(finding) << "\n";
+    std::cerr << "baogao: --final: " << placeholders
+              << " placeholder(s) 【待补充】 remain; fill them in or add --force; nothing written\n";
+    return 1;
+  }
   std::vector<std::string> bytes;
   for (size_t i = 0; i < formats.size(); ++i) {
     switch (formats[i]) {
       case Format::docx:
-        bytes.push_back(write_docx(draft.document, profile, DocxOptions{}, draft.findings));
+        bytes.push_back(write_docx(draft.document, profile, docx_options, draft.findings));
         break;
       case Format::text:
         bytes.push_back(write_text(draft.document, TextOptions{command.wrap_columns}));
@@ -63,8 +85,8 @@ int run_render(const RenderCommand& command) {
   }
 
   for (const auto& finding : draft.findings) std::cerr << format_finding(finding) << "\n";
-  if (command.strict && has_placeholders(draft.findings)) {
-    std::cerr << "baogao: --strict: required values are missing; nothing written\n";
+  if (command.strict && (has_placeholders(draft.findings) || has_errors(draft.findings))) {
+    std::cerr << "baogao: --strict: required values are missing or the checks found errors; nothing written\n";
     return 1;
   }
 

@@ -1,6 +1,7 @@
 // CSV (RFC 4180) with encoding detection: BOM, UTF-8, then ICU's ucsdet; ICU ucnv converts.
 #include "drafting/csv_reader.hpp"
 
+#include <algorithm>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
@@ -238,6 +239,10 @@ Workbook parse_csv(std::string_view bytes, const std::string& file, const std::s
     if (column > kMaxColumn)
       throw InputError("too_large", place(field_start),
                        "found more than 16,384 fields in a record; expected at most 16,384 columns");
+    if (field.size() > options.max_cell_bytes)
+      throw InputError("too_large", place(field_start),
+                       "found a field of " + std::to_string(field.size()) + " bytes; expected at most " +
+                           std::to_string(options.max_cell_bytes) + " (ReadOptions::max_cell_bytes)");
     if (!field.empty()) {
       if (sheet.cells.size() >= options.max_cells)
         throw InputError("too_large", place(field_start),
@@ -255,9 +260,10 @@ Workbook parse_csv(std::string_view bytes, const std::string& file, const std::s
   };
   auto end_record = [&](std::size_t offset) {
     end_field();
-    if (row == kMaxRow && offset < text.size())
+    if (row >= std::min<std::uint64_t>(kMaxRow, options.max_rows) && offset < text.size())
       throw InputError("too_large", place(offset),
-                       "found more than 1,048,576 records; expected at most 1,048,576 rows");
+                       "found more than " + std::to_string(std::min<std::uint64_t>(kMaxRow, options.max_rows)) +
+                           " records; expected at most that many rows (ReadOptions::max_rows)");
     ++row;
     column = 1;
     record_started = false;

@@ -6,7 +6,7 @@
 #include <regex>
 #include <string>
 
-#include <unicode/numberformatter.h>
+#include "drafting/number_forms.hpp"
 
 namespace baogao {
 namespace {
@@ -59,72 +59,16 @@ const char* type_name_zh(FieldType t) {
   }
 }
 
-/// A formatter for amounts divided by 10^`exponent`: no grouping, at most 2
-/// decimals, rounded half up (四舍五入).
-const icu::number::LocalizedNumberFormatter& amount_formatter(int exponent) {
-  using namespace icu::number;
-  static const auto make = [](int e) {
-    return NumberFormatter::withLocale(icu::Locale("zh_CN"))
-        .grouping(UNUM_GROUPING_OFF)
-        .precision(Precision::maxFraction(2))
-        .roundingMode(UNUM_ROUND_HALFUP)
-        .scale(Scale::powerOfTen(-e));
-  };
-  static const LocalizedNumberFormatter yuan = make(0), wan = make(4), yi = make(8);
-  return exponent == 8 ? yi : exponent == 4 ? wan : yuan;
-}
-
-std::optional<std::string> format_scaled(std::string_view number_text, int exponent) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto formatted = amount_formatter(exponent).formatDecimal(
-      icu::StringPiece(number_text.data(), static_cast<int32_t>(number_text.size())), status);
-  std::string out;
-  formatted.toString(status).toUTF8String(out);
-  if (U_FAILURE(status)) return std::nullopt;
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> format_amount(std::string_view number_text) {
-  auto clean = numeric_text(number_text);
-  if (!clean) return std::nullopt;
-  const auto value = to_double(*clean);
-  if (!value) return std::nullopt;
-
-  struct Unit {
-    int exponent;
-    const char* name;
-  };
-  static constexpr Unit units[] = {{0, "元"}, {4, "万元"}, {8, "亿元"}};
-  int u = std::fabs(*value) >= 1e8 ? 2 : std::fabs(*value) >= 1e4 ? 1 : 0;
-  for (;; ++u) {
-    auto digits = format_scaled(*clean, units[u].exponent);
-    if (!digits) return std::nullopt;
-    // 99999.999 rounds to "10000" 万元: say 1亿元 instead.
-    const std::string_view magnitude = (*digits)[0] == '-' ? std::string_view(*digits).substr(1) : *digits;
-    if (magnitude == "10000" && u < 2) continue;
-    return *digits + units[u].name;
-  }
+  return format_amount(number_text, AmountForm{});
 }
 
 std::optional<std::string> format_date(std::string_view iso) {
-  static const std::regex pattern(R"(([0-9]{4})(-([0-9]{1,2})(-([0-9]{1,2}))?)?)");
-  std::match_results<std::string_view::const_iterator> m;
-  const std::string_view s = trim(iso);
-  if (!std::regex_match(s.begin(), s.end(), m, pattern)) return std::nullopt;
-  const int year = std::stoi(m[1].str());
-  std::string out = std::to_string(year) + "年";
-  if (!m[3].matched) return out;
-  const int month = std::stoi(m[3].str());
-  if (month < 1 || month > 12) return std::nullopt;
-  out += std::to_string(month) + "月";
-  if (!m[5].matched) return out;
-  const int day = std::stoi(m[5].str());
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day < 1 || day > days[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
-  return out + std::to_string(day) + "日";
+  const auto d = parse_iso_date(iso);
+  if (!d) return std::nullopt;
+  return format_date_part(iso, d->day ? DatePart::day : d->month ? DatePart::month : DatePart::year);
 }
 
 std::string format_scalar(const Value& value, FieldType type, Findings* findings, std::string_view name) {

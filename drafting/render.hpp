@@ -1,5 +1,7 @@
 #pragma once
 // Render: data tree + template package → report markup, with kainjow Mustache.
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +28,16 @@ struct RenderResult {
 ///    percentages); a value that does not fit its type adds a "wrong_type" warning;
 ///  - a figure field (is_figure) renders as an annotated span
 ///    `[value]{src="file:place"}` so exporters can add a review comment;
+///  - a derived field (manifest `derive`, derived.hpp) the data does not state renders
+///    its computed value as `[42]{derivation="= 12 + 9 + 8 + 7 + 6"}`; one the data
+///    states renders the stated value with both attributes
+///    `[42]{src="…" derivation="= 12 + 9 + 8 + 7 + 6"}` (the checks compare the two);
+///    a change against last year renders worded (增加4件), a session name as text;
+///  - `{{name|form}}` gives the figure `name` in another form, same span (figure_forms.hpp,
+///    docs/figures.md): zh, arabic, ordinal, amount[:N], yuan/wan/yi[:N], percent[:N],
+///    count[:N], year, month, day, zh_date, short, full. An unknown form is a
+///    "template_syntax" error; a form that does not fit the value (zh of a date) shows
+///    the default form and adds a "form_not_applicable" warning;
 ///  - a required scalar field absent, null or blank renders as the placeholder
 ///    `[【待补充：<label>】]{missing="<label>"}` and adds a "missing_field" warning at
 ///    the parent object's source, naming the field's path (review.sections[2].heading)
@@ -47,6 +59,17 @@ struct RenderResult {
 ///
 /// Errors from the constructor: "file_not_found" (entry unreadable), "template_syntax".
 /// A Renderer is not safe to use from two threads at once (kainjow keeps state).
+/// Limits of a template and of one render (each an InputError "too_large" naming the
+/// file and line:column where it applies; the data's own depth is bounded by the readers):
+/// the size of one template file, in bytes (a report template is a few KiB);
+inline constexpr std::uintmax_t kMaxTemplateBytes = 1u << 20;
+/// sections nested in one template file;
+inline constexpr std::size_t kMaxTemplateNesting = 64;
+/// sections nested while rendering, partials included: a partial that recurses through
+/// the data stops here. A partial that includes itself outside any {{#section}} is
+/// refused when the template is loaded ("template_syntax").
+inline constexpr std::size_t kMaxRenderDepth = 128;
+
 class Renderer {
  public:
   explicit Renderer(Manifest manifest);

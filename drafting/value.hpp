@@ -48,6 +48,21 @@ struct Value {
     v.source = std::move(src);
     return v;
   }
+
+  // Declared here, defaulted after the class: clang (14) with libstdc++'s constexpr
+  // std::vector cannot instantiate ~vector<pair<string, Value>> while Value is incomplete.
+  Value() = default;
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+  ~Value();
 };
+
+inline Value::Value(const Value&) = default;
+inline Value::Value(Value&&) noexcept = default;
+inline Value& Value::operator=(const Value&) = default;
+inline Value& Value::operator=(Value&&) noexcept = default;
+inline Value::~Value() = default;
 
 }  // namespace baogao

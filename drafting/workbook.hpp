@@ -55,6 +55,9 @@ struct Cell {
   std::uint32_t row = 0;     ///< 1-based
   std::uint32_t column = 0;  ///< 1-based, A = 1
   Type type = Type::string;
+  /// number: its number format shows a percentage ("0%", "0.0%": ECMA-376 Part 1
+  /// §18.8.31, a '%' multiplies by 100 when shown), so a cell shown as 100% holds 1.
+  bool percent = false;
   /// string: the text (UTF-8, exactly as decoded);
   /// number: shortest round-trip decimal ("2.46", "48", never "-0");
   /// date:   "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" (seconds rounded);
@@ -112,6 +115,22 @@ struct ReadOptions {
   /// Most non-empty cells kept from one file (about 60 bytes each): bounds memory
   /// when a part is dense with tiny cells (a zip bomb of rows, not of white space).
   std::uint64_t max_cells = 2'000'000;
+  /// Largest input file, in bytes (.xlsx as stored; .json/.yaml data files too, and a
+  /// CSV file is bounded by max_part_bytes). Checked before anything is read.
+  std::uint64_t max_input_bytes = 256ull << 20;
+  /// Most sheets in one workbook (workbook.xml <sheet> entries).
+  std::uint64_t max_sheets = 1'024;
+  /// Highest row number read (.xlsx r="…" / row order; a CSV's records). Excel's own
+  /// grid ends at 1,048,576 (kMaxRow), so the default refuses nothing Excel writes;
+  /// empty rows cost nothing (they are not stored), only the cells do.
+  std::uint64_t max_rows = kMaxRow;
+  /// Longest text of one cell, in UTF-8 bytes (Excel stops at 32,767 characters, at
+  /// most about 96 KiB): a longer cell is refused, not kept. libxml2 refuses any text
+  /// node over 10,000,000 bytes by itself (reported as too_large too).
+  std::uint64_t max_cell_bytes = 1ull << 20;
+  /// Deepest element nesting in one XML part (SpreadsheetML needs under 10 levels;
+  /// libxml2's own limit is 256).
+  int max_xml_depth = 100;
   /// CSV only: the encoding's name as ICU knows it ("GB18030", "GBK", "UTF-8",
   /// "UTF-16LE"…); empty = detect (BOM, then UTF-8, then ICU's charset detector).
   std::string encoding;

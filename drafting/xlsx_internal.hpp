@@ -49,6 +49,8 @@ class PartStream {
   int read(char* buffer, int len);
   const std::optional<InputError>& error() const { return error_; }
   const std::string& part() const { return part_; }
+  /// The uncompressed size the zip declares (already checked against the limit).
+  std::uint64_t declared_size() const { return declared_; }
 
  private:
   void scan_prolog(const char* data, int len);
@@ -78,6 +80,7 @@ class Package {
   Package& operator=(const Package&) = delete;
 
   const std::string& path() const { return path_; }
+  const ReadOptions& options() const { return options_; }
   bool has_part(std::string_view part_name) const;
   /// Opens a part ("/xl/workbook.xml") for streaming. Throws missing_part, too_large,
   /// encrypted (an encrypted zip entry), corrupt_zip.
@@ -140,6 +143,8 @@ class XmlReader {
   /// The current line, for messages.
   int line() const { return xmlTextReaderGetParserLineNumber(reader_); }
   const std::string& part() const { return part_; }
+  /// The part's uncompressed size as the zip declares it (a hint: never trusted alone).
+  std::uint64_t declared_size() const { return stream_->declared_size(); }
   Package& package() const { return package_; }
 
  private:
@@ -151,6 +156,8 @@ class XmlReader {
   std::string part_;
   std::unique_ptr<PartStream> stream_;
   xmlTextReaderPtr reader_ = nullptr;
+  const xmlChar* main_ns_ = nullptr;    ///< kMainNs, interned in the reader's dictionary
+  const xmlChar* strict_ns_ = nullptr;  ///< kStrictMainNs, likewise
   std::string first_error_;
   int error_line_ = 0;
   int error_column_ = 0;
@@ -165,14 +172,17 @@ std::string read_rich_text(XmlReader& xml);
 /// xl/sharedStrings.xml → the table (§18.4.9 sst).
 std::vector<std::string> read_shared_strings(Package& package, std::string_view part);
 
-/// xl/styles.xml → for each cellXfs <xf> index: whether its number format is a date
-/// (§18.8.10 cellXfs, §18.8.30 numFmt).
-std::vector<bool> read_date_styles(Package& package, std::string_view part);
+/// What a cell style's number format does to a number (§18.8.30 numFmt).
+enum class NumberStyle : std::uint8_t { plain, date, percent };
+
+/// xl/styles.xml → for each cellXfs <xf> index: whether its number format shows a
+/// date or a percentage (§18.8.10 cellXfs, §18.8.30 numFmt).
+std::vector<NumberStyle> read_number_styles(Package& package, std::string_view part);
 
 /// What one worksheet part needs from the rest of the workbook.
 struct SheetContext {
   const std::vector<std::string>* shared_strings = nullptr;
-  const std::vector<bool>* date_styles = nullptr;
+  const std::vector<NumberStyle>* number_styles = nullptr;
   bool date1904 = false;
   std::uint64_t* cell_count = nullptr;  ///< cells kept so far in the workbook
   std::uint64_t max_cells = 0;          ///< ReadOptions::max_cells

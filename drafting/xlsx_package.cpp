@@ -301,6 +301,10 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
   if (::stat(path.c_str(), &st) != 0)
     throw InputError("file_not_found", here, "no such file; expected an .xlsx workbook");
   if (S_ISDIR(st.st_mode)) throw InputError("file_not_found", here, "found a folder; expected an .xlsx workbook");
+  if (static_cast<std::uint64_t>(st.st_size) > options.max_input_bytes)
+    throw InputError("too_large", here,
+                     "the file has " + with_commas(static_cast<std::uint64_t>(st.st_size)) + " bytes; expected at most " +
+                         with_commas(options.max_input_bytes) + " (ReadOptions::max_input_bytes)");
   if (st.st_size == 0)
     throw InputError("empty_file", here,
                      "the file is empty (0 bytes) — an interrupted download or a failed save; expected an .xlsx "
@@ -327,7 +331,9 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
   }
 
   int err = 0;
-  zip_ = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  // ZIP_CHECKCONS: the central directory must agree with each entry's local header
+  // (a "lying" directory that hides or resizes entries is refused, not trusted).
+  zip_ = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (!zip_) {
     const bool pk = head_len >= 2 && head[0] == 'P' && head[1] == 'K';
     zip_error_t ze;
@@ -345,6 +351,16 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
       throw InputError("corrupt_zip", here,
                        "found the start of a zip archive but not its end (no central directory); expected a "
                        "complete .xlsx — the download or save was cut off, get the file again");
+    if (err == ZIP_ER_INCONS)
+      throw InputError("corrupt_zip", here,
+                       "the zip's central directory does not agree with its entries (" + why +
+                           "); expected a consistent .xlsx — the file was damaged or patched, save it again from "
+                           "Excel or WPS");
+    if (err == ZIP_ER_EXISTS)
+      throw InputError("corrupt_zip", here,
+                       "the zip holds two entries with the same name (" + why +
+                           "); expected each part once (OPC, ECMA-376 Part 2 §9.1.1.1.2) — the file was damaged or "
+                           "patched, save it again from Excel or WPS");
     throw InputError("corrupt_zip", here,
                      "the zip archive is damaged (" + why +
                          "); expected a complete .xlsx — the download or save was probably cut off, get the file again");
@@ -353,7 +369,25 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(zip_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     if (!name) continue;
-    index_.emplace(normalise_part_name(name), static_cast<zip_uint64_t>(i));
+    // OPC part names (ECMA-376 Part 2 §9.1.1.1): relative to the package root, no "."
+    // or ".." segment; two names that differ only in case are the same part (§9.1.1.1.2).
+    const std::string_view entry(name);
+    const bool dot_segment = entry == ".." || entry == "." || entry.starts_with("../") ||
+                             entry.starts_with("./") || entry.find("/../") != std::string_view::npos ||
+                             entry.find("/./") != std::string_view::npos || entry.ends_with("/..") ||
+                             entry.find("\\..") != std::string_view::npos || entry.find("..\\") != std::string_view::npos;
+    const bool absolute = entry.starts_with("/") || entry.starts_with("\\") ||
+                          (entry.size() >= 2 && entry[1] == ':');
+    if (dot_segment || absolute)
+      throw InputError("corrupt_zip", here,
+                       "the zip holds an entry named \"" + std::string(entry) + "\"; expected part names relative to "
+                       "the package root without \".\" or \"..\" (OPC, ECMA-376 Part 2 §9.1.1.1)");
+    if (!entry.empty() && entry.back() == '/') continue;  // a folder entry
+    if (!index_.emplace(normalise_part_name(name), static_cast<zip_uint64_t>(i)).second)
+      throw InputError("corrupt_zip", here,
+                       "the zip holds two entries for the part \"" + std::string(entry) +
+                           "\"; expected each part once (OPC, ECMA-376 Part 2 §9.1.1.1.2) — the file was patched "
+                           "or damaged, save it again from Excel or WPS");
   }
 }
 

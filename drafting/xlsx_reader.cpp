@@ -73,6 +73,10 @@ WorkbookPart read_workbook_part(Package& package, const std::string& part) {
             entry.relationship_id = value;
           }
         });
+        if (out.sheets.size() >= package.options().max_sheets)
+          throw InputError("too_large", package.where(part),
+                           "found more than " + std::to_string(package.options().max_sheets) +
+                               " sheets; expected at most that (ReadOptions::max_sheets)");
         out.sheets.push_back(std::move(entry));
       }
     } else if (xml.is_end() && xml.is_main("sheets")) {
@@ -127,13 +131,13 @@ Workbook read_xlsx(const std::string& path, const ReadOptions& options) {
   const auto rels = package.relationships(workbook_part);
 
   std::vector<std::string> shared_strings;
-  std::vector<bool> date_styles;
+  std::vector<xlsx::NumberStyle> number_styles;
   if (auto part = part_of_kind(package, rels, "sharedStrings", workbook_part, "sharedStrings.xml"); !part.empty())
     shared_strings = xlsx::read_shared_strings(package, part);
   if (auto part = part_of_kind(package, rels, "styles", workbook_part, "styles.xml"); !part.empty())
-    date_styles = xlsx::read_date_styles(package, part);
+    number_styles = xlsx::read_number_styles(package, part);
   std::uint64_t cell_count = 0;
-  const xlsx::SheetContext context{&shared_strings, &date_styles, book.date1904, &cell_count, options.max_cells};
+  const xlsx::SheetContext context{&shared_strings, &number_styles, book.date1904, &cell_count, options.max_cells};
 
   std::unordered_map<std::string, const xlsx::Relationship*> by_id;
   for (const auto& r : rels) by_id.emplace(r.id, &r);

@@ -54,6 +54,16 @@ std::string unescape_xstring(std::string_view text);
 /// 14–22, 45–47, and the CJK built-ins 27–36, 50–58 (ECMA-376 Part 1 §18.8.30).
 bool is_builtin_date_format(int id);
 
+/// Whether a built-in number format id shows a percentage: 9 "0%" and 10 "0.00%"
+/// (ECMA-376 Part 1 §18.8.30).
+bool is_builtin_percent_format(int id);
+
+/// Whether a format code shows a percentage: a '%' in its first section (positive
+/// numbers) outside "quoted text", \escaped and _/* padding characters and [brackets].
+/// A '%' in a format multiplies the value by 100 when shown (§18.8.31): a cell shown
+/// as 100% holds 1. Date codes are checked first (is_date_format_code).
+bool is_percent_format_code(std::string_view code);
+
 /// Whether a format code (§18.8.31 numFmt@formatCode) shows a date or a time: a
 /// y, m, d, h or s (either case) outside "quoted text", \escaped and _/* padding
 /// characters, and [brackets] — except elapsed-time brackets [h] [mm] [ss] and the

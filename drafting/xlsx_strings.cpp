@@ -93,7 +93,14 @@ std::string read_rich_text(XmlReader& xml) {
   while (xml.read()) {
     if (xml.is_start()) {
       if (xml.is_main("rPh")) xml.skip();  // phonetic guide (ruby): not part of the value
-      else if (xml.is_main("t")) text += unescape_xstring(xml.read_text());
+      else if (xml.is_main("t")) {
+        text += unescape_xstring(xml.read_text());
+        if (text.size() > xml.package().options().max_cell_bytes)  // many runs, each under the limit
+          throw InputError("too_large", xml.package().where(xml.part()),
+                           "line " + std::to_string(xml.line()) + ": found a rich text of more than " +
+                               std::to_string(xml.package().options().max_cell_bytes) +
+                               " bytes; expected at most that (ReadOptions::max_cell_bytes)");
+      }
     } else if (xml.is_end() && xml.depth() == start) {
       break;
     }

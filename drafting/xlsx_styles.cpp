@@ -73,7 +73,38 @@ bool is_date_format_code(std::string_view code) {
   return false;
 }
 
-std::vector<bool> read_date_styles(Package& package, std::string_view part) {
+bool is_builtin_percent_format(int id) { return id == 9 || id == 10; }
+
+bool is_percent_format_code(std::string_view code) {
+  // Only the first section counts (positive numbers, §18.8.31): "0%;[Red]-0%".
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    switch (code[i]) {
+      case '"': {
+        const auto end = code.find('"', i + 1);
+        if (end == std::string_view::npos) return false;
+        i = end;
+        break;
+      }
+      case '\\':
+      case '_':
+      case '*':
+        ++i;
+        break;
+      case '[': {
+        const auto end = code.find(']', i + 1);
+        if (end == std::string_view::npos) return false;
+        i = end;
+        break;
+      }
+      case ';': return false;
+      case '%': return true;
+      default: break;
+    }
+  }
+  return false;
+}
+
+std::vector<NumberStyle> read_number_styles(Package& package, std::string_view part) {
   std::map<int, std::string> formats;  // numFmtId → formatCode
   std::vector<int> xf_formats;         // cellXfs index → numFmtId
   bool in_num_fmts = false, in_cell_xfs = false;
@@ -103,13 +134,19 @@ std::vector<bool> read_date_styles(Package& package, std::string_view part) {
       else if (xml.is_main("cellXfs")) in_cell_xfs = false;
     }
   }
-  std::vector<bool> dates;
-  dates.reserve(xf_formats.size());
+  std::vector<NumberStyle> styles;
+  styles.reserve(xf_formats.size());
   for (int id : xf_formats) {
     auto it = formats.find(id);
-    dates.push_back(it != formats.end() ? is_date_format_code(it->second) : is_builtin_date_format(id));
+    const bool custom = it != formats.end();
+    if (custom ? is_date_format_code(it->second) : is_builtin_date_format(id))
+      styles.push_back(NumberStyle::date);
+    else if (custom ? is_percent_format_code(it->second) : is_builtin_percent_format(id))
+      styles.push_back(NumberStyle::percent);
+    else
+      styles.push_back(NumberStyle::plain);
   }
-  return dates;
+  return styles;
 }
 
 // ---------------------------------------------------------------- serial dates

@@ -41,6 +41,10 @@ XmlReader::XmlReader(Package& package, std::string_view part_name) : package_(pa
     throw InputError("malformed_xml", package_.where(part_), "the part cannot be parsed; expected XML");
   }
   xmlTextReaderSetStructuredErrorHandler(reader_, xml_error_handler, this);
+  // The reader returns names from its dictionary: interned once here, the namespace
+  // of every element is then compared by pointer (is_main runs for every element).
+  main_ns_ = xmlTextReaderConstString(reader_, BAD_CAST std::string(kMainNs).c_str());
+  strict_ns_ = xmlTextReaderConstString(reader_, BAD_CAST std::string(kStrictMainNs).c_str());
 }
 
 XmlReader::~XmlReader() {
@@ -55,6 +59,17 @@ void XmlReader::fail() {
     if (error_column_ > 0) message += ", column " + std::to_string(error_column_);
     message += ": ";
   }
+  // libxml2's own hard limits (without XML_PARSE_HUGE): a text node over 10,000,000
+  // bytes, elements nested over 256 deep. Those are sizes, not damage.
+  if (first_error_.find("huge text node") != std::string::npos || first_error_.find("too long") != std::string::npos)
+    throw InputError("too_large", package_.where(part_),
+                     message + "found a text over 10,000,000 bytes in one cell or string (" + first_error_ +
+                         "); expected at most " + std::to_string(package_.options().max_cell_bytes) +
+                         " bytes (ReadOptions::max_cell_bytes)");
+  if (first_error_.find("Excessive depth") != std::string::npos)
+    throw InputError("too_large", package_.where(part_),
+                     message + "found elements nested too deep (" + first_error_ + "); expected at most " +
+                         std::to_string(package_.options().max_xml_depth) + " levels (ReadOptions::max_xml_depth)");
   message += (first_error_.empty() ? std::string("the XML cannot be parsed") : first_error_) +
              "; expected well-formed XML — the file is damaged or was not written by a spreadsheet program";
   throw InputError("malformed_xml", package_.where(part_), message);
@@ -67,6 +82,11 @@ bool XmlReader::read() {
     if (t == XML_READER_TYPE_DOCUMENT_TYPE || t == XML_READER_TYPE_ENTITY_REFERENCE ||
         t == XML_READER_TYPE_ENTITY || t == XML_READER_TYPE_NOTATION)
       throw entities_refused(package_.where(part_));
+    if (t == XML_READER_TYPE_ELEMENT && depth() >= package_.options().max_xml_depth)
+      throw InputError("too_large", package_.where(part_),
+                       "line " + std::to_string(line()) + ": found elements nested deeper than " +
+                           std::to_string(package_.options().max_xml_depth) +
+                           " levels; expected the shallow structure of SpreadsheetML (ReadOptions::max_xml_depth)");
     return true;
   }
   if (r == 0) {
@@ -80,9 +100,10 @@ std::string_view XmlReader::local_name() const { return view(xmlTextReaderConstL
 std::string_view XmlReader::namespace_uri() const { return view(xmlTextReaderConstNamespaceUri(reader_)); }
 
 bool XmlReader::is_main(std::string_view local) const {
-  if (local_name() != local) return false;
-  const auto ns = namespace_uri();
-  return ns == kMainNs || ns == kStrictMainNs;
+  const xmlChar* name = xmlTextReaderConstLocalName(reader_);
+  if (!name || view(name) != local) return false;
+  const xmlChar* ns = xmlTextReaderConstNamespaceUri(reader_);
+  return ns && (ns == main_ns_ || ns == strict_ns_);
 }
 
 bool XmlReader::is_package_rel(std::string_view local) const {
@@ -108,6 +129,12 @@ std::string XmlReader::read_text() {
       case XML_READER_TYPE_WHITESPACE:
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         text += view(xmlTextReaderConstValue(reader_));
+        if (text.size() > package_.options().max_cell_bytes)
+          throw InputError("too_large", package_.where(part_),
+                           "line " + std::to_string(line()) + ": found a text of more than " +
+                               std::to_string(package_.options().max_cell_bytes) +
+                               " bytes in one cell or string; expected at most that (ReadOptions::max_cell_bytes; "
+                               "Excel itself keeps 32,767 characters)");
         break;
       case XML_READER_TYPE_END_ELEMENT:
         if (depth() == start) return text;

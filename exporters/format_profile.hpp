@@ -44,6 +44,15 @@ struct FontFace {
   std::string charset = "86";     ///< w:charset, hex
 };
 
+/// How heading numbers (一、（一）1.（1）, GB/T 9704-2012 §7.3.3) are encoded in a .docx.
+///  - text: literal text at the start of the heading, in the heading's own font (the
+///    field's convention; the same in Word, WPS and LibreOffice, never drifting);
+///  - word: real list numbering (word/numbering.xml, ECMA-376 Part 1 §17.9):
+///    chineseCounting / decimal formats, one w:num instance per part so every part
+///    restarts at 一、; a reviewer who adds or deletes a heading gets the numbers redone.
+/// Both give the same numbers as the .txt (drafting/numbering.hpp HeadingCounter).
+enum class HeadingNumbering { text, word };
+
 /// Where page numbers go. GB/T 9704-2012 §7.5: odd pages right, even pages left,
 /// one character inset ("outer"). Reports as delivered are often centred.
 enum class PageNumberPlacement { outer, centre };
@@ -62,6 +71,12 @@ struct FormatProfile {
   int character_spacing = -5;    ///< run w:spacing/@w:val on 16 pt text: 28 × 15.75 pt ≤ 442.2 pt
   int lines_per_page = 22;
   int characters_per_line = 28;
+  // Hanging punctuation (ECMA-376 Part 1 §17.3.1.21 w:overflowPunct) is left at its
+  // default, on, in Word and LibreOffice alike: a closing mark that would start a line
+  // is drawn past the right edge, at most one character (measured 5.7 mm on the
+  // example, tests/fidelity). Writing w:overflowPunct w:val="0" would stop it in Word
+  // but not in LibreOffice 7.4, whose import reads the value inverted (hanging =
+  // val is 0), so the two would break lines differently.
 
   // Roles (GB/T 9704-2012 §7.3; spec §4, §6 for the speech title block).
   RoleStyle normal{"Normal", "Normal", {"仿宋_GB2312", "仿宋_GB2312", 32}, "both", 200, 640, 579};
@@ -98,6 +113,12 @@ struct FormatProfile {
   FontSpec page_number{"宋体", "宋体", 28};
   PageNumberPlacement page_number_placement = PageNumberPlacement::outer;
   int page_number_inset = 280;  ///< one 4号 character, twips
+
+  /// Heading numbers: literal text (default) or Word list numbering.
+  HeadingNumbering heading_numbering = HeadingNumbering::text;
+
+  /// Review comments (word/comments.xml): 五号 (10.5 pt) 宋体, single-spaced, off the grid.
+  FontSpec comment{"宋体", "宋体", 21};
 
   std::string language = "zh-CN";  ///< w:lang/@w:eastAsia
   std::string latin_language = "en-US";  ///< w:lang/@w:val (Latin text; docx-bugs E3)

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -38,6 +40,15 @@ void write_output_file(const fs::path& target, std::string_view bytes,
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     fail(target, "the folder " + folder.string() + " does not exist; expected an existing folder");
+  // Read-only by its mode bits, as a person sees it (`ls -l`), even for root, whom
+  // the kernel would let write: a read-only draft or folder was made so on purpose.
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) fail(target, "it is a folder; expected a file name");
+    if ((st.st_mode & 0222) == 0) fail(target, "the file is read-only; expected a writable file or a new name");
+  }
+  if (::stat(folder.c_str(), &st) == 0 && (st.st_mode & 0222) == 0)
+    fail(target, "the folder " + folder.string() + " is read-only; expected a writable folder");
 
   // mkstemp in the same folder, so the rename below cannot cross file systems.
   std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -66,6 +77,14 @@ void write_output_file(const fs::path& target, std::string_view bytes,
   if (::close(fd) != 0) {
     ::unlink(temp.c_str());
     fail(target, std::string("close failed: ") + std::strerror(errno));
+  }
+  // Test hook (tests/e2e/kill_mid_write.sh): with BAOGAO_TEST_PAUSE_BEFORE_RENAME=N
+  // the process says where its temporary is and waits N seconds before the rename,
+  // so a test can kill it there and check that no partial output appears.
+  if (const char* pause = std::getenv("BAOGAO_TEST_PAUSE_BEFORE_RENAME"); pause && *pause) {
+    std::fprintf(stderr, "baogao: test: paused before rename: %s\n", temp.c_str());
+    std::fflush(stderr);
+    ::sleep(static_cast<unsigned>(std::atoi(pause)));
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     int err = errno;

@@ -6,11 +6,12 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libxml2-dev libzip-dev zipcmp zipmerge ziptool libicu-dev
-  libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev)
+  libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libbenchmark-dev python3 libxml2-utils python3-docx pandoc
-    libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-cjk fonts-dejavu-core
-    fonts-liberation2 zip unzip)
+    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fontconfig fonts-noto-cjk fonts-dejavu-core
+    fonts-liberation2 zip unzip
+    clang-14 libclang-rt-14-dev llvm-14)  # fuzzing (libFuzzer) and sanitizer symbolizing
 fi
 
 missing=()

@@ -2,8 +2,10 @@
 // role's style (all layout lives in styles.xml), then one final sectPr with the
 // page, margins and line grid of GB/T 9704-2012 §5.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "drafting/numbering.hpp"
 #include "exporters/docx/parts.hpp"
@@ -45,9 +47,23 @@ const RoleStyle& role_style(const Block& b, const FormatProfile& p) {
 
 class BodyWriter {
  public:
-  BodyWriter(XmlWriter& w, const FormatProfile& p, Findings& f) : w_(w), profile_(p), findings_(f) {}
+  BodyWriter(XmlWriter& w, const FormatProfile& p, Findings& f, Commenter& c)
+      : w_(w), profile_(p), findings_(f), commenter_(c) {}
+
+  /// w:num instances used so far (HeadingNumbering::word): 1 for the headings before
+  /// the first part, then one per part.
+  int numbering_instances() const { return num_id_; }
 
   void blocks(const std::vector<Block>& list) {
+    // Findings with nowhere to go in a document without paragraphs: one empty
+    // paragraph carries them.
+    if (commenter_.has_unplaced() && std::none_of(list.begin(), list.end(), [](const Block& b) {
+          return b.role != Role::table && b.role != Role::page_break;
+        })) {
+      Block carrier;
+      carrier.role = Role::paragraph;
+      paragraph(carrier, "");
+    }
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Block& b = list[i];
       // One blank line between the title block and what follows it (spec §6).
@@ -63,20 +79,32 @@ class BodyWriter {
  private:
   void block(const Block& b) {
     switch (b.role) {
-      case Role::page_break:
+      case Role::page_break: {
         // A paragraph of its own, so the next paragraph keeps its first-line indent.
-        w_.start("w:p").start("w:r").start("w:br").attr("w:type", "page").end().end().end();
+        w_.start("w:p");
+        const int comment = commenter_.open_paragraph(w_, b);
+        w_.start("w:r").start("w:br").attr("w:type", "page").end().end();
+        commenter_.close(w_, comment);
+        w_.end();
         return;
+      }
       case Role::table:
-        write_table(w_, b, profile_, findings_);
+        write_table(w_, b, profile_, findings_, &commenter_);
         return;
       case Role::part:
         counter_.start_part();  // a part restarts the numbering of its headings
+        ++num_id_;              // … and gets a list instance of its own (docx-bugs F2)
         paragraph(b, "");
         return;
-      case Role::heading:
-        paragraph(b, counter_.next(heading_level(b)));
+      case Role::heading: {
+        const int level = heading_level(b);
+        const std::string number = counter_.next(level);
+        if (profile_.heading_numbering == HeadingNumbering::word)
+          paragraph(b, "", std::pair{level - 1, num_id_});
+        else
+          paragraph(b, number);
         return;
+      }
       default:
         paragraph(b, "");
     }
@@ -92,19 +120,26 @@ class BodyWriter {
     return level;
   }
 
-  void paragraph(const Block& b, const std::string& number) {
+  // `number`: a heading number written as text; `list`: (w:ilvl, w:numId) of a
+  // heading numbered by numbering.xml instead.
+  void paragraph(const Block& b, const std::string& number,
+                 std::optional<std::pair<int, int>> list = std::nullopt) {
     const RoleStyle& role = role_style(b, profile_);
     w_.start("w:p");
     ParagraphProps ppr;
     ppr.style = role.style_id;
+    ppr.numbering = list;
     write_paragraph_props(w_, ppr);
-    // Heading numbers are literal text in the heading's own style, never Word
-    // auto-numbering (docx-bugs F2: numbers restart exactly where the document says).
+    const int comment = commenter_.open_paragraph(w_, b);
+    // HeadingNumbering::text: the number is literal text in the heading's own style,
+    // so it restarts exactly where the document says (docx-bugs F2).
     if (!number.empty()) write_plain_run(w_, number);
     if (role.first_line_chars > 0 && starts_with_ideographic_space(b.inlines))
-      write_inlines(w_, without_leading_ideographic_spaces(b.inlines), role.font, profile_, b.source, findings_);
+      write_inlines(w_, without_leading_ideographic_spaces(b.inlines), role.font, profile_, b.source, findings_,
+                    &commenter_);
     else
-      write_inlines(w_, b.inlines, role.font, profile_, b.source, findings_);
+      write_inlines(w_, b.inlines, role.font, profile_, b.source, findings_, &commenter_);
+    commenter_.close(w_, comment);
     w_.end();
   }
 
@@ -135,13 +170,18 @@ class BodyWriter {
   XmlWriter& w_;
   const FormatProfile& profile_;
   Findings& findings_;
+  Commenter& commenter_;
   HeadingCounter counter_;
+  int num_id_ = 1;
 };
 
 // The section: footers, A4 page, margins and the line grid (GB/T 9704-2012 §5.1–5.2;
 // spec §2 and variant B1: type "lines", never linesAndChars, which LibreOffice draws
 // at 14 characters a line).
-void section(XmlWriter& w, const FormatProfile& p) {
+// A cover (has_cover) gets w:titlePg and the blank first-page footer: no page number
+// on it (GB/T 9704-2012 §7.5 numbers the body; a cover is not body).
+void section(XmlWriter& w, const FormatProfile& p, bool cover) {
+  // CT_SectPr sequence: footerReference*, pgSz, pgMar, titlePg, docGrid.
   w.start("w:sectPr");
   if (outer_page_numbers(p)) {
     w.start("w:footerReference").attr("w:type", "even").attr("r:id", kRelFooterEven).end();
@@ -149,24 +189,40 @@ void section(XmlWriter& w, const FormatProfile& p) {
   } else {
     w.start("w:footerReference").attr("w:type", "default").attr("r:id", kRelFooterOdd).end();
   }
+  if (cover) w.start("w:footerReference").attr("w:type", "first").attr("r:id", kRelFooterFirst).end();
   w.start("w:pgSz").attr("w:w", p.page_width).attr("w:h", p.page_height).end();
   w.start("w:pgMar").attr("w:top", p.margin_top).attr("w:right", p.margin_right).attr("w:bottom", p.margin_bottom)
       .attr("w:left", p.margin_left).attr("w:header", p.header_distance).attr("w:footer", p.footer_distance)
       .attr("w:gutter", 0).end();
+  if (cover) w.empty("w:titlePg");
   w.start("w:docGrid").attr("w:type", "lines").attr("w:linePitch", p.line_pitch).end();
   w.end();
 }
 
 }  // namespace
 
-std::string document_xml(const Document& document, const FormatProfile& profile, Findings& findings) {
+bool has_cover(const Document& document) {
+  const auto page_break = std::find_if(document.blocks.begin(), document.blocks.end(),
+                                       [](const Block& b) { return b.role == Role::page_break; });
+  if (page_break == document.blocks.end() || page_break == document.blocks.begin()) return false;
+  return std::all_of(document.blocks.begin(), page_break, [](const Block& b) { return in_title_block(b.role); });
+}
+
+Body document_xml(const Document& document, const FormatProfile& profile, const Findings& review,
+                  bool comments_enabled, Findings& findings) {
+  Commenter commenter(document, review, comments_enabled);
   XmlWriter w;
   w.start("w:document").attr("xmlns:w", kNsW).attr("xmlns:r", kNsR);
   w.start("w:body");
-  BodyWriter(w, profile, findings).blocks(document.blocks);
-  section(w, profile);
+  BodyWriter body(w, profile, findings, commenter);
+  body.blocks(document.blocks);
+  section(w, profile, has_cover(document));
   w.end().end();
-  return w.finish();
+  Body out;
+  out.xml = w.finish();
+  out.comments = commenter.comments();
+  out.numbering_instances = body.numbering_instances();
+  return out;
 }
 
 }  // namespace baogao::docx

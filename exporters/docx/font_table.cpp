@@ -22,6 +22,7 @@ std::vector<std::string> used_fonts(const FormatProfile& p) {
     add(r->font);
   add(p.lead);
   add(p.page_number);
+  add(p.comment);
   return names;
 }
 

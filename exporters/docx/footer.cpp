@@ -1,5 +1,5 @@
-// word/footer1.xml (odd pages, or every page when centred) and footer2.xml (even
-// pages) — ECMA-376 Part 1 §17.10. GB/T 9704-2012 §7.5: "— N —" in 4号 宋体, odd
+// word/footer1.xml (odd pages, or every page when centred), footer2.xml (even
+// pages) and footer3.xml (a cover's, empty) — ECMA-376 Part 1 §17.10. GB/T 9704-2012 §7.5: "— N —" in 4号 宋体, odd
 // pages right and even pages left, one character in from the type area.
 #include "exporters/docx/parts.hpp"
 #include "exporters/docx/properties.hpp"
@@ -34,8 +34,10 @@ std::string footer_xml(const FormatProfile& profile, FooterKind kind) {
     case FooterKind::odd: ppr.jc = "right", ppr.ind_right = profile.page_number_inset; break;
     case FooterKind::even: ppr.jc = "left", ppr.ind_left = profile.page_number_inset; break;
     case FooterKind::centred: ppr.jc = "center"; break;
+    case FooterKind::blank: break;
   }
   write_paragraph_props(w, ppr);
+  if (kind == FooterKind::blank) return w.finish();  // the cover: no page number
 
   // The 一字线 is U+2014 drawn by the East Asian font (full width): the hint keeps
   // Word from drawing it in the Latin slot (docx-bugs E3).

@@ -37,12 +37,18 @@ void write_run_props(XmlWriter& w, const RunProps& p) {
 void write_paragraph_props(XmlWriter& w, const ParagraphProps& p) {
   const bool has_spacing = p.line_exact || p.line_single || p.zero_before_after;
   const bool has_ind = p.first_line_chars || p.first_line || p.ind_left || p.ind_right;
-  if (p.style.empty() && !p.keep_next && !p.snap_to_grid && !has_spacing && !has_ind && p.jc.empty() &&
-      !p.outline_level)
+  if (p.style.empty() && !p.keep_next && !p.numbering && !p.snap_to_grid && !has_spacing && !has_ind &&
+      p.jc.empty() && !p.outline_level)
     return;
   w.start("w:pPr");
   if (!p.style.empty()) w.val("w:pStyle", p.style);
   if (p.keep_next) w.empty("w:keepNext");
+  if (p.numbering) {
+    w.start("w:numPr");
+    w.val("w:ilvl", p.numbering->first);
+    w.val("w:numId", p.numbering->second);
+    w.end();
+  }
   if (p.snap_to_grid) w.val("w:snapToGrid", *p.snap_to_grid ? "1" : "0");
   if (has_spacing) {
     w.start("w:spacing");

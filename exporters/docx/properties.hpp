@@ -4,6 +4,7 @@
 // in which options were read (docx-bugs B4, B5).
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "exporters/docx/xml_writer.hpp"
 #include "exporters/format_profile.hpp"
@@ -35,6 +36,8 @@ void write_run_props(XmlWriter& w, const RunProps& props);
 struct ParagraphProps {
   std::string style;                    ///< w:pStyle
   bool keep_next = false;               ///< w:keepNext
+  /// w:numPr: list level (w:ilvl, 0-based) and instance (w:numId), ECMA-376 §17.3.1.19.
+  std::optional<std::pair<int, int>> numbering;
   std::optional<bool> snap_to_grid;     ///< w:snapToGrid
   std::optional<int> line_exact;        ///< w:spacing line + lineRule="exact", twips
   bool line_single = false;             ///< w:spacing line="240" lineRule="auto" (§17.3.1.33)
@@ -48,7 +51,7 @@ struct ParagraphProps {
 };
 
 /// Writes `<w:pPr>` with children in CT_PPrBase sequence order (pStyle, keepNext,
-/// snapToGrid, spacing, ind, jc, outlineLvl), or nothing when nothing is set.
+/// numPr, snapToGrid, spacing, ind, jc, outlineLvl), or nothing when nothing is set.
 void write_paragraph_props(XmlWriter& w, const ParagraphProps& props);
 
 /// The paragraph properties a role's style carries: line height, indents (both the

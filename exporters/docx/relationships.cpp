@@ -26,7 +26,7 @@ std::string package_relationships_xml() {
   return w.finish();
 }
 
-std::string document_relationships_xml(const FormatProfile& profile) {
+std::string document_relationships_xml(const FormatProfile& profile, const OptionalParts& optional) {
   XmlWriter w;
   w.start("Relationships").attr("xmlns", kRelNs);
   relationship(w, kRelStyles, std::string(kTypeBase) + "styles", "styles.xml");
@@ -35,6 +35,10 @@ std::string document_relationships_xml(const FormatProfile& profile) {
   relationship(w, kRelFooterOdd, std::string(kTypeBase) + "footer", "footer1.xml");
   if (outer_page_numbers(profile))
     relationship(w, kRelFooterEven, std::string(kTypeBase) + "footer", "footer2.xml");
+  // ECMA-376 Part 1 §17.13.4.2 (comments part), §17.9.1 (numbering part).
+  if (optional.comments) relationship(w, kRelComments, std::string(kTypeBase) + "comments", "comments.xml");
+  if (optional.numbering) relationship(w, kRelNumbering, std::string(kTypeBase) + "numbering", "numbering.xml");
+  if (optional.cover) relationship(w, kRelFooterFirst, std::string(kTypeBase) + "footer", "footer3.xml");
   w.end();
   return w.finish();
 }

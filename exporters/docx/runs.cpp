@@ -20,6 +20,7 @@ struct Context {
   const FormatProfile& profile;
   const Source& where;
   Findings& findings;
+  Commenter* commenter;  // null: no review comments
 };
 
 bool has_shared_punctuation(const std::string& s) {
@@ -129,7 +130,9 @@ void inlines(XmlWriter& w, const Inlines& list, RunFormat format, const Context&
       case Inline::Kind::span: {
         RunFormat inner = format;
         if (has_attribute(in, "missing")) inner.missing = true;
+        const int comment = ctx.commenter ? ctx.commenter->open_span(w, in) : -1;
         inlines(w, in.content, inner, ctx);
+        if (ctx.commenter) ctx.commenter->close(w, comment);
         break;
       }
     }
@@ -139,8 +142,8 @@ void inlines(XmlWriter& w, const Inlines& list, RunFormat format, const Context&
 }  // namespace
 
 void write_inlines(XmlWriter& w, const Inlines& list, const FontSpec& font, const FormatProfile& profile,
-                   const Source& where, Findings& findings) {
-  inlines(w, list, RunFormat{}, Context{font, profile, where, findings});
+                   const Source& where, Findings& findings, Commenter* commenter) {
+  inlines(w, list, RunFormat{}, Context{font, profile, where, findings, commenter});
 }
 
 void write_plain_run(XmlWriter& w, const std::string& text) { write_run(w, RunProps{}, text); }

@@ -69,6 +69,32 @@ std::string styles_xml(const FormatProfile& profile) {
   w.val("w:name", "Default Paragraph Font").val("w:uiPriority", 1).empty("w:semiHidden").empty("w:unhideWhenUsed");
   w.end();
 
+  // Review comments (comments.cpp): Word's built-in names "annotation text" and
+  // "annotation reference", so Word and WPS treat them as their own comment styles.
+  // The comment text is single-spaced and off the 579 grid, flush left.
+  RoleStyle comment;
+  comment.font = profile.comment;
+  ParagraphProps comment_ppr;
+  comment_ppr.snap_to_grid = false;
+  comment_ppr.zero_before_after = true;
+  comment_ppr.line_single = true;
+  comment_ppr.first_line_chars = 0;
+  comment_ppr.first_line = 0;
+  comment_ppr.jc = "left";
+  w.start("w:style").attr("w:type", "paragraph").attr("w:styleId", "CommentText");
+  w.val("w:name", "annotation text").val("w:basedOn", profile.normal.style_id).val("w:uiPriority", 99)
+      .empty("w:semiHidden").empty("w:unhideWhenUsed");
+  write_paragraph_props(w, comment_ppr);
+  write_run_props(w, role_run_props(comment, profile));
+  w.end();
+  w.start("w:style").attr("w:type", "character").attr("w:styleId", "CommentReference");
+  w.val("w:name", "annotation reference").val("w:basedOn", "DefaultParagraphFont").val("w:uiPriority", 99)
+      .empty("w:semiHidden").empty("w:unhideWhenUsed");
+  RunProps reference;
+  reference.size = profile.comment.size_half_points;
+  write_run_props(w, reference);
+  w.end();
+
   w.start("w:style").attr("w:type", "table").attr("w:default", "1").attr("w:styleId", "TableNormal");
   w.val("w:name", "Normal Table").val("w:uiPriority", 99).empty("w:semiHidden").empty("w:unhideWhenUsed");
   w.end();

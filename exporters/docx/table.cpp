@@ -15,7 +15,8 @@ void border(XmlWriter& w, const char* side, const FormatProfile& profile) {
 
 }  // namespace
 
-bool write_table(XmlWriter& w, const Block& block, const FormatProfile& profile, Findings& findings) {
+bool write_table(XmlWriter& w, const Block& block, const FormatProfile& profile, Findings& findings,
+                 Commenter* commenter) {
   std::size_t columns = 0;
   for (const auto& row : block.rows) columns = std::max(columns, row.size());
   if (columns == 0) return false;  // a table without cells corrupts Word (B3): leave it out
@@ -56,7 +57,10 @@ bool write_table(XmlWriter& w, const Block& block, const FormatProfile& profile,
       ParagraphProps ppr;
       ppr.style = role.style_id;
       write_paragraph_props(w, ppr);
-      if (c < block.rows[r].size()) write_inlines(w, block.rows[r][c], role.font, profile, block.source, findings);
+      const int comment = commenter && r == 0 && c == 0 ? commenter->open_paragraph(w, block) : -1;
+      if (c < block.rows[r].size())
+        write_inlines(w, block.rows[r][c], role.font, profile, block.source, findings, commenter);
+      if (commenter) commenter->close(w, comment);
       w.end();
       w.end();
     }

@@ -2,6 +2,7 @@
 // Block::Role::table → w:tbl (ECMA-376 Part 1 §17.4).
 #include "drafting/document.hpp"
 #include "drafting/finding.hpp"
+#include "exporters/docx/comments.hpp"
 #include "exporters/docx/xml_writer.hpp"
 #include "exporters/format_profile.hpp"
 
@@ -12,7 +13,10 @@ namespace baogao::docx {
 /// (docx-bugs B1–B3, H1): a grid as wide as the widest row, short rows padded with
 /// empty cells, every w:tc ending in a w:p, fixed layout with equal columns filling
 /// the type area (never widths from content length). Writes nothing for a table
-/// without rows; returns whether a table was written.
-bool write_table(XmlWriter& w, const Block& block, const FormatProfile& profile, Findings& findings);
+/// without rows; returns whether a table was written. With a `commenter`, span
+/// comments go on the cells' spans and a comment on the table block itself on the
+/// first cell's paragraph.
+bool write_table(XmlWriter& w, const Block& block, const FormatProfile& profile, Findings& findings,
+                 Commenter* commenter = nullptr);
 
 }  // namespace baogao::docx

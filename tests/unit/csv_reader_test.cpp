@@ -169,11 +169,11 @@ Workbook sample() {
   wb.file = "样例.xlsx";
   baogao::Sheet a;
   a.name = "提案";
-  a.cells.push_back({1, 1, Cell::Type::string, "类别\n\"引号\"", 0});
-  a.cells.push_back({1, 2, Cell::Type::number, "2.46", 2.46});
-  a.cells.push_back({2, 1, Cell::Type::date, "2024-12-31", 45657});
-  a.cells.push_back({2, 2, Cell::Type::boolean, "TRUE", 1});
-  a.cells.push_back({1048576, 16384, Cell::Type::error, "#N/A", 0});
+  a.cells.push_back({.row = 1, .column = 1, .type = Cell::Type::string, .text = "类别\n\"引号\"", .number = 0});
+  a.cells.push_back({.row = 1, .column = 2, .type = Cell::Type::number, .text = "2.46", .number = 2.46});
+  a.cells.push_back({.row = 2, .column = 1, .type = Cell::Type::date, .text = "2024-12-31", .number = 45657});
+  a.cells.push_back({.row = 2, .column = 2, .type = Cell::Type::boolean, .text = "TRUE", .number = 1});
+  a.cells.push_back({.row = 1048576, .column = 16384, .type = Cell::Type::error, .text = "#N/A", .number = 0});
   a.merged.push_back(*baogao::parse_cell_range("A1:C1"));
   baogao::Sheet b;
   b.name = "参数";

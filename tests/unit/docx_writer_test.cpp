@@ -208,8 +208,8 @@ class DocxWriterTest : public ::testing::Test {
 TEST_F(DocxWriterTest, HasEveryPartWithContentTypesFirst) {
   const std::vector<std::string> expected = {
       "[Content_Types].xml", "_rels/.rels",       "word/document.xml", "word/_rels/document.xml.rels",
-      "word/styles.xml",     "word/settings.xml", "word/fontTable.xml", "word/footer1.xml",
-      "word/footer2.xml",    "docProps/core.xml", "docProps/app.xml"};
+      "word/styles.xml",     "word/settings.xml", "word/fontTable.xml", "word/comments.xml",
+      "word/footer1.xml",    "word/footer2.xml",  "docProps/core.xml",  "docProps/app.xml"};
   EXPECT_EQ(names, expected);
   for (const auto& n : names) EXPECT_NE(n.back(), '/') << "directory entry " << n;
 }

@@ -76,11 +76,51 @@ TEST_F(OutputFileTest, MissingFolderIsAClearError) {
 }
 
 TEST_F(OutputFileTest, ReadOnlyFolderIsAClearErrorAndLeavesNothing) {
-  if (::geteuid() == 0) GTEST_SKIP() << "running as root: permissions are not enforced";
+  // Mode bits decide (even for root, whom the kernel would let write).
   fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
-  EXPECT_THROW(write_output_file(dir_ / "x.docx", "x"), InputError);
+  try {
+    write_output_file(dir_ / "x.docx", "x");
+    ADD_FAILURE() << "expected output_error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "output_error");
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
   fs::permissions(dir_, fs::perms::owner_all);
   EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(OutputFileTest, ReadOnlyTargetIsAClearErrorAndStaysAsItWas) {
+  const fs::path target = dir_ / "draft.docx";
+  std::ofstream(target) << "old";
+  fs::permissions(target, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  try {
+    write_output_file(target, "new");
+    ADD_FAILURE() << "expected output_error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "output_error");
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("draft.docx"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(slurp(target), "old");
+  EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(OutputFileTest, FolderAsTargetIsAClearError) {
+  fs::create_directory(dir_ / "out.docx");
+  try {
+    write_output_file(dir_ / "out.docx", "x");
+    ADD_FAILURE() << "expected output_error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "output_error");
+  }
+  EXPECT_EQ(entries(), 1u) << "no temporary file may be left behind";
+}
+
+TEST_F(OutputFileTest, LargeWriteIsWholeAndLeavesOneFile) {
+  const std::string big(8u << 20, 'x');
+  write_output_file(dir_ / "big.docx", big);
+  EXPECT_EQ(fs::file_size(dir_ / "big.docx"), big.size());
+  EXPECT_EQ(entries(), 1u);
 }
 
 }  // namespace

@@ -368,6 +368,44 @@ TEST_F(BuiltWorkbookTest, DatesUnderStylesAndThe1904System) {
   EXPECT_EQ(wb.find("表!F1")->type, Cell::Type::number) << "a negative serial is no date";
 }
 
+TEST(PercentFormatTest, FormatCodesAndBuiltIns) {
+  EXPECT_TRUE(xlsx::is_builtin_percent_format(9));
+  EXPECT_TRUE(xlsx::is_builtin_percent_format(10));
+  EXPECT_FALSE(xlsx::is_builtin_percent_format(0));
+  EXPECT_FALSE(xlsx::is_builtin_percent_format(14));
+  for (const char* code : {"0%", "0.0%", "0.00%;[Red]-0.00%", "[Blue]0%", "#,##0.0\"x\"%"})
+    EXPECT_TRUE(xlsx::is_percent_format_code(code)) << code;
+  for (const char* code : {"General", "0.00", "0\"%\"", "0\\%", "0;0%", "@", "[$%-804]0"})
+    EXPECT_FALSE(xlsx::is_percent_format_code(code)) << code;
+}
+
+TEST_F(BuiltWorkbookTest, PercentFormattedNumbersAreMarked) {
+  // A cell staff see as 100% holds 1 under a percent format (§18.8.31): the reader
+  // keeps 1 and marks it, the mapping turns it into 100 for a percent field.
+  Book b;
+  b.styles = styles_with("<numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>",
+                         "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/>");
+  b.sheet_data = "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>1</v></c><c r=\"B1\" s=\"2\"><v>0.125</v></c>"
+                 "<c r=\"C1\"><v>100</v></c><c r=\"D1\" s=\"3\"><v>43082</v></c></row>";
+  const Workbook wb = baogao::read_xlsx(build(b));
+  EXPECT_TRUE(wb.find("表!A1")->percent);
+  EXPECT_EQ(wb.find("表!A1")->text, "1");
+  EXPECT_TRUE(wb.find("表!B1")->percent);
+  EXPECT_FALSE(wb.find("表!C1")->percent);
+  EXPECT_FALSE(wb.find("表!D1")->percent);
+  EXPECT_EQ(wb.find("表!D1")->type, Cell::Type::date);
+}
+
+TEST_F(BuiltWorkbookTest, CellsReservedFromTheDeclaredSizeAreGivenBack) {
+  // The reader reserves cells from the part's declared size (no regrowing of a 1,000,000
+  // cell sheet); a part that is mostly white space keeps no idle reservation.
+  Book b;
+  b.sheet_data = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + std::string(200000, ' ');
+  const Workbook wb = baogao::read_xlsx(build(b));
+  ASSERT_EQ(wb.sheets[0].cells.size(), 1u);
+  EXPECT_LE(wb.sheets[0].cells.capacity(), 2u);
+}
+
 TEST_F(BuiltWorkbookTest, InlineStringsEscapesAndCdata) {
   Book b;
   b.sheet_data =

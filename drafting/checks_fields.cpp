@@ -1,0 +1,94 @@
+// Field checks: required values, types and shapes, ranges. The missing_field and
+// wrong_type findings are worded exactly as the render's (render.cpp), so `baogao
+// render` can print the checks' and drop the render's duplicates.
+#include <cmath>
+#include <cstdio>
+
+#include "drafting/checks_internal.hpp"
+#include "drafting/figures.hpp"
+#include "drafting/number_forms.hpp"
+
+namespace baogao::checks {
+namespace {
+
+bool is_container(FieldType t) { return t == FieldType::group || t == FieldType::list || t == FieldType::table; }
+
+const char* type_name_en(FieldType t) {
+  switch (t) {
+    case FieldType::integer: return "an integer";
+    case FieldType::decimal: return "a number";
+    case FieldType::amount: return "an amount in yuan";
+    case FieldType::percent: return "a percentage";
+    case FieldType::date: return "a date (e.g. 2017-12-13)";
+    default: return "text";
+  }
+}
+
+std::string written_of(const Value& v) {
+  if (v.kind == Value::Kind::boolean) return v.boolean ? "true" : "false";
+  return v.text;
+}
+
+std::string number_text(double v) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  return buffer;
+}
+
+void range(Context& ctx, const Field& f, double value, const std::string& shown, const std::string& path,
+           const Source& where) {
+  const bool low = f.min && value < *f.min;
+  const bool high = f.max && value > *f.max;
+  if (!low && !high) return;
+  const std::string unit = f.type == FieldType::percent ? "%" : "";
+  const std::string bound = number_text(low ? *f.min : *f.max) + unit;
+  ctx.add(Severity::error, "out_of_range", where,
+          field_name(path, f, false) + "为" + shown + "，" + (low ? "不能小于" : "不能大于") + bound,
+          field_name(path, f, true) + " is " + shown + "; it cannot be " + (low ? "below " : "above ") + bound);
+}
+
+}  // namespace
+
+std::string field_name(const std::string& path, const Field& f, bool en) {
+  return en ? path + " (" + f.label + ")" : path + "（" + f.label + "）";
+}
+
+void required_missing(Context& ctx, const Field& f, const std::string& field_path, const Source& parent) {
+  ctx.add(Severity::warning, "missing_field", parent,
+          "缺少必填项“" + f.label + "”（" + field_path + "）" +
+              (is_container(f.type) ? "" : "，已插入占位符【待补充：" + f.label + "】"),
+          "required field \"" + f.label + "\" (" + field_path + ") is missing" +
+              (is_container(f.type) ? "" : "; the draft shows the placeholder 【待补充：" + f.label + "】"));
+}
+
+void wrong_shape(Context& ctx, const Value& v, const Field& f, const std::string& path, const char* expected,
+                 const char* expected_en) {
+  ctx.add(Severity::warning, "wrong_type", v.source, path + "（" + f.label + "）应为" + expected + "；已按原样使用",
+          path + " (" + f.label + ") should be " + expected_en + "; used as it is");
+}
+
+void check_scalar(Context& ctx, const Value& v, const Field& f, const std::string& path) {
+  Findings type_findings;
+  const std::string shown = format_scalar(v, f.type, &type_findings, path + "（" + f.label + "）");
+  if (!type_findings.empty()) {
+    ctx.add(Severity::warning, "wrong_type", v.source, type_findings.front().message,
+            path + " (" + f.label + ") should be " + type_name_en(f.type) + ", found \"" + written_of(v) +
+                "\"; used as written");
+    return;
+  }
+  if (!is_figure(f.type) || (!f.min && !f.max)) return;
+  DerivedPart part;
+  if (!read_figure(v, part)) return;
+  // A percent is compared in per cent; an amount in 元.
+  range(ctx, f, part.value, f.type == FieldType::percent ? part.written + "%" : part.written, path, v.source);
+}
+
+void check_computed_range(Context& ctx, const Field& f, const DerivedFigure& d, const std::string& path,
+                          const Source& where) {
+  if (!d.available || f.derive.kind == Derivation::Kind::session) return;
+  const std::string shown =
+      f.type == FieldType::percent ? d.value_text + "%" : d.value_text;
+  range(ctx, f, d.value, shown + " " + d.derivation, path, where);
+}
+
+}  // namespace baogao::checks

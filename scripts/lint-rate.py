@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Measure the text lint of `baogao check` over plain-text reports.
+
+    scripts/lint-rate.py [--baogao build/cli/baogao] [--restore-fullwidth] FILE.txt ...
+
+Prints, per file and in total: characters scanned (code points, whitespace excluded),
+findings by code, and findings per 10,000 characters, with half-width punctuation
+(halfwidth_punctuation) counted apart: web copies of official reports often have
+their full-width marks turned into ASCII by the site or the crawler, so those are
+deviations of the copy, not of the report.
+
+--restore-fullwidth first turns the copy's ASCII , ; : ! ? ( ) back into full-width
+marks (except between digits), as the report was published, and lints that.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def restore(text):
+    out = []
+    for i, c in enumerate(text):
+        between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        out.append(c if c not in FULL or between_digits or (text[i - 1:i].isascii() and text[i - 1:i].isalpha())
+                   else FULL[c])
+    return "".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baogao", default=os.path.join(os.path.dirname(__file__), "..", "build", "cli", "baogao"))
+    ap.add_argument("--restore-fullwidth", action="store_true")
+    ap.add_argument("files", nargs="+")
+    args = ap.parse_args()
+
+    total_chars, total = 0, collections.Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in args.files:
+            text = open(path, encoding="utf-8").read()
+            if args.restore_fullwidth:
+                text = restore(text)
+                path = os.path.join(tmp, os.path.basename(path))
+                open(path, "w", encoding="utf-8").write(text)
+            chars = sum(1 for c in text if not c.isspace())
+            run = subprocess.run([args.baogao, "check", path, "--format", "json", "--fail-on", "never"],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                sys.exit(f"{path}: baogao check failed: {run.stderr or run.stdout}")
+            codes = collections.Counter(f["code"] for f in json.loads(run.stdout)["findings"])
+            total_chars += chars
+            total.update(codes)
+            print(f"{os.path.basename(path)}: {chars} characters; " +
+                  (", ".join(f"{c} {n}" for c, n in sorted(codes.items())) or "no findings"))
+    ascii_marks = total.get("halfwidth_punctuation", 0)
+    other = sum(total.values()) - ascii_marks
+    per = lambda n: n * 10000 / total_chars if total_chars else 0
+    print(f"total: {total_chars} characters; {sum(total.values())} findings "
+          f"({per(sum(total.values())):.1f} per 10,000); half-width punctuation {ascii_marks} "
+          f"({per(ascii_marks):.1f} per 10,000); other {other} ({per(other):.1f} per 10,000): " +
+          ", ".join(f"{c} {n}" for c, n in sorted(total.items()) if c != "halfwidth_punctuation"))
+
+
+if __name__ == "__main__":
+    main()
