@@ -45,6 +45,11 @@ std::vector<fs::path> input_files(const std::string& data_path, const Manifest& 
 int run_render(const RenderCommand& command) {
   std::vector<Format> formats;
   for (const auto& out : command.outputs) formats.push_back(format_of(out));
+  for (size_t i = 0; i < command.outputs.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (fs::weakly_canonical(command.outputs[i]) == fs::weakly_canonical(command.outputs[j]))
+        throw InputError("usage", Source{command.outputs[i], ""},
+                         "the same output is given twice; expected one -o per file");
 
   Renderer renderer(load_manifest(find_template(command.template_name)));
   Findings read_findings;  // a workbook's: values that do not fit, unknown sheets
@@ -91,6 +96,8 @@ int run_render(const RenderCommand& command) {
   }
 
   auto inputs = input_files(command.data_path, renderer.manifest());
+  // All or nothing: every target is checked before the first one is written.
+  for (const auto& out : command.outputs) check_output_file(out, inputs);
   for (size_t i = 0; i < formats.size(); ++i) write_output_file(command.outputs[i], bytes[i], inputs);
   return 0;
 }

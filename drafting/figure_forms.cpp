@@ -16,7 +16,7 @@ struct FormName {
 constexpr FormName kForms[] = {{"zh", false},     {"arabic", false}, {"ordinal", false}, {"amount", true},
                                {"yuan", true},    {"wan", true},     {"yi", true},       {"percent", true},
                                {"count", true},   {"year", false},   {"month", false},   {"day", false},
-                               {"zh_date", false}, {"short", false},  {"full", false}};
+                               {"zh_date", false}, {"short", false},  {"full", false},   {"iso", false}};
 
 std::string number_text(double v) {
   char buffer[64];
@@ -96,8 +96,12 @@ std::optional<std::string> apply_form(const FigureInfo& f, const FormSpec& form,
     return session_name(static_cast<long long>(f.parts[0].value), static_cast<long long>(f.parts[1].value),
                         n == "full" ? SessionForm::full : SessionForm::short_form);
   }
-  if (n == "year" || n == "month" || n == "day" || n == "zh_date") {
+  if (n == "year" || n == "month" || n == "day" || n == "zh_date" || n == "iso") {
     if (f.type != FieldType::date) return refuse(why, "“" + n + "”只用于日期");
+    if (n == "iso") {  // for ::meta date (document properties): YYYY-MM-DD as written
+      if (format_date_chinese(f.written) && f.written.size() == 10) return f.written;
+      return refuse(why, "日期“" + f.written + "”不是 YYYY-MM-DD 形式");
+    }
     if (n == "zh_date") {
       auto out = format_date_chinese(f.written);
       return out ? out : refuse(why, "日期“" + f.written + "”不是 YYYY-MM-DD 形式");

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,10 +28,46 @@ bool same_file(const fs::path& a, const fs::path& b) {
   return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
+// The temporary being written, for the signal handler: Ctrl-C (SIGINT) or SIGTERM
+// mid-write must not leave a hidden ".NAME.XXXXXX" behind. unlink() is
+// async-signal-safe; the path lives in a fixed buffer set before the handler is on.
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_temp_set = 0;
+
+extern "C" void remove_temp_and_reraise(int sig) {
+  if (g_temp_set) ::unlink(g_temp_path);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+/// Installs the handler for one write; restores the previous handlers when done.
+class TempCleanup {
+ public:
+  TempCleanup() {
+    struct sigaction action {};
+    action.sa_handler = remove_temp_and_reraise;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &old_int_);
+    ::sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~TempCleanup() {
+    g_temp_set = 0;
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  void track(const std::string& path) {
+    if (path.size() >= sizeof g_temp_path) return;  // too long to track: nothing worse than before
+    std::memcpy(g_temp_path, path.c_str(), path.size() + 1);
+    g_temp_set = 1;
+  }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
 }  // namespace
 
-void write_output_file(const fs::path& target, std::string_view bytes,
-                       const std::vector<fs::path>& inputs) {
+void check_output_file(const fs::path& target, const std::vector<fs::path>& inputs) {
   for (const auto& input : inputs)
     if (same_file(target, input))
       throw InputError("output_is_input", Source{target.string(), ""},
@@ -49,11 +86,21 @@ void write_output_file(const fs::path& target, std::string_view bytes,
   }
   if (::stat(folder.c_str(), &st) == 0 && (st.st_mode & 0222) == 0)
     fail(target, "the folder " + folder.string() + " is read-only; expected a writable folder");
+  if (::access(folder.c_str(), W_OK) != 0)
+    fail(target, "cannot write in the folder " + folder.string() + ": " + std::strerror(errno));
+}
+
+void write_output_file(const fs::path& target, std::string_view bytes,
+                       const std::vector<fs::path>& inputs) {
+  check_output_file(target, inputs);
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  TempCleanup cleanup;
 
   // mkstemp in the same folder, so the rename below cannot cross file systems.
   std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(target, std::string("cannot create a file here: ") + std::strerror(errno));
+  cleanup.track(temp);
 
   auto abandon = [&](const char* step) {
     int err = errno;

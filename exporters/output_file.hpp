@@ -7,6 +7,12 @@
 
 namespace baogao {
 
+/// Checks, without writing, that `target` can be written as write_output_file would:
+/// so a command with several outputs refuses before writing any of them.
+/// Errors: as write_output_file ("output_error", "output_is_input").
+void check_output_file(const std::filesystem::path& target,
+                       const std::vector<std::filesystem::path>& inputs = {});
+
 /// Writes `bytes` to `target` atomically: a temporary file in the target's folder,
 /// fsync, then rename over the target. On any failure the temporary is removed and
 /// the target is left as it was.
@@ -15,8 +21,8 @@ namespace baogao {
 /// read-only file (no write bit: refused even for root), or the disk is full;
 /// "output_is_input" when `target` is the same file as one of `inputs` (compared
 /// after resolving links).
-/// A process killed before the rename leaves the target untouched (and at most a
-/// hidden ".NAME.XXXXXX" temporary beside it). Test hook: the environment variable
+/// A process killed before the rename leaves the target untouched; on SIGINT or
+/// SIGTERM the temporary is removed too (SIGKILL may leave a hidden ".NAME.XXXXXX"). Test hook: the environment variable
 /// BAOGAO_TEST_PAUSE_BEFORE_RENAME=N pauses N seconds before the rename.
 void write_output_file(const std::filesystem::path& target, std::string_view bytes,
                        const std::vector<std::filesystem::path>& inputs = {});

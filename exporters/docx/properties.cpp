@@ -37,12 +37,13 @@ void write_run_props(XmlWriter& w, const RunProps& p) {
 void write_paragraph_props(XmlWriter& w, const ParagraphProps& p) {
   const bool has_spacing = p.line_exact || p.line_single || p.zero_before_after;
   const bool has_ind = p.first_line_chars || p.first_line || p.ind_left || p.ind_right;
-  if (p.style.empty() && !p.keep_next && !p.numbering && !p.snap_to_grid && !has_spacing && !has_ind &&
+  if (p.style.empty() && !p.keep_next && !p.widow_control && !p.numbering && !p.snap_to_grid && !has_spacing && !has_ind &&
       p.jc.empty() && !p.outline_level)
     return;
   w.start("w:pPr");
   if (!p.style.empty()) w.val("w:pStyle", p.style);
   if (p.keep_next) w.empty("w:keepNext");
+  if (p.widow_control) w.empty("w:widowControl");
   if (p.numbering) {
     w.start("w:numPr");
     w.val("w:ilvl", p.numbering->first);
@@ -73,6 +74,7 @@ void write_paragraph_props(XmlWriter& w, const ParagraphProps& p) {
 ParagraphProps role_paragraph_props(const RoleStyle& role) {
   ParagraphProps p;
   p.keep_next = role.keep_next;
+  p.widow_control = true;
   if (!role.snap_to_grid) p.snap_to_grid = false;
   p.zero_before_after = true;
   p.line_exact = role.line_twips;

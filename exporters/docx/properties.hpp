@@ -36,6 +36,7 @@ void write_run_props(XmlWriter& w, const RunProps& props);
 struct ParagraphProps {
   std::string style;                    ///< w:pStyle
   bool keep_next = false;               ///< w:keepNext
+  bool widow_control = false;           ///< w:widowControl: no single line left at a page end or start
   /// w:numPr: list level (w:ilvl, 0-based) and instance (w:numId), ECMA-376 §17.3.1.19.
   std::optional<std::pair<int, int>> numbering;
   std::optional<bool> snap_to_grid;     ///< w:snapToGrid
@@ -51,12 +52,13 @@ struct ParagraphProps {
 };
 
 /// Writes `<w:pPr>` with children in CT_PPrBase sequence order (pStyle, keepNext,
-/// numPr, snapToGrid, spacing, ind, jc, outlineLvl), or nothing when nothing is set.
+/// widowControl, numPr, snapToGrid, spacing, ind, jc, outlineLvl), or nothing when nothing is set.
 void write_paragraph_props(XmlWriter& w, const ParagraphProps& props);
 
 /// The paragraph properties a role's style carries: line height, indents (both the
 /// chars and the twips form, so a 0 really overrides an inherited 200 chars: the
-/// chars form wins when present, ECMA-376 §17.3.1.12), alignment, keepNext, outline.
+/// chars form wins when present, ECMA-376 §17.3.1.12), alignment, keepNext, outline,
+/// and widow/orphan control (off when absent, §17.3.1.44; Word's own Normal sets it).
 ParagraphProps role_paragraph_props(const RoleStyle& role);
 
 /// The run properties a role's style carries: the four font slots (docx-bugs E1),

@@ -24,6 +24,13 @@ cmp "$EXAMPLE" "$WORK/data.json" || fail "the input was changed"
 expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/no/such/folder/x.docx"
 grep -q "does not exist" "$WORK/err" || fail "missing folder not explained"
 
+# Several outputs are all or nothing; the same output twice is a usage error.
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/first.docx" -o "$WORK/no/such/second.txt"
+[[ -e "$WORK/first.docx" ]] && fail "one output was written although another could not be"
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/twice.txt" -o "$WORK/./twice.txt"
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/w.txt" --wrap abc
+expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/w.txt" --wrap 99999999999
+
 # Malformed JSON names the file and line:column.
 printf '{\n  "organization": "x",\n  oops\n}\n' >"$WORK/bad.json"
 expect_exit 2 "$BAOGAO" render "$WORK/bad.json" -o "$WORK/x.docx"

@@ -33,6 +33,24 @@ temp=$(kill_before_rename "$WORK/old.docx")
 [[ $(cat "$WORK/old.docx") == "old draft" ]] || fail "the existing .docx was changed by a killed render"
 rm -f "$temp"
 
+# 2b. Ctrl-C or SIGTERM mid-write removes the temporary too (found in a new-user trial:
+#     an interrupted render left a hidden .NAME.XXXXXX of several MB).
+for sig in INT TERM; do
+  log=$WORK/sig.err
+  BAOGAO_TEST_PAUSE_BEFORE_RENAME=30 "$BAOGAO" render "$EXAMPLE" -o "$WORK/sig.docx" 2>"$log" &
+  pid=$!; temp=""
+  for _ in $(seq 1 600); do
+    temp=$(sed -n 's/^baogao: test: paused before rename: //p' "$log")
+    [[ -n $temp ]] && break
+    sleep 0.1
+  done
+  [[ -n $temp ]] || { kill -9 "$pid"; fail "the rename hook was never reached"; }
+  kill -"$sig" "$pid"
+  wait "$pid" 2>/dev/null || true
+  [[ -e $temp ]] && fail "SIG$sig left the temporary $temp behind"
+  [[ -e $WORK/sig.docx ]] && fail "SIG$sig: a .docx appeared"
+done
+
 # 3. Without the kill, the same command writes a whole .docx (the hook only pauses).
 BAOGAO_TEST_PAUSE_BEFORE_RENAME=0 "$BAOGAO" render "$EXAMPLE" -o "$WORK/whole.docx" 2>/dev/null ||
   fail "render with a zero pause failed"

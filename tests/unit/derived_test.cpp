@@ -135,6 +135,7 @@ TEST_F(DerivedTest, FormsOfFigures) {
            Case{"{{#meeting}}{{date|month}}{{/meeting}}", "2017年12月"},
            Case{"{{#meeting}}{{date|year}}{{/meeting}}", "2017年"},
            Case{"{{#meeting}}{{date|zh_date}}{{/meeting}}", "二〇一七年十二月十三日"},
+           Case{"{{#meeting}}{{date|iso}}{{/meeting}}", "2017-12-13"},
            Case{"{{investment}}", "[2.5亿元]{src=\"data.json:/investment\"}"},
            Case{"{{investment|amount:2}}", "[2.46亿元]{src=\"data.json:/investment\"}"},
            Case{"{{investment|wan}}", "[24600万元]{src=\"data.json:/investment\"}"},

@@ -309,6 +309,9 @@ TEST_F(DocxWriterTest, NormalStyleCarriesTheB1Encoding) {
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Title']/w:rPr/w:sz/@w:val"), "44");
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Title']/w:rPr/w:spacing/@w:val"), "0");
   EXPECT_EQ(styles.one("//w:style[@w:styleId='Title']/w:pPr/w:jc/@w:val"), "center");
+  // A heading at a page's foot with one line of its paragraph (found in a new-user
+  // trial): widow/orphan control is off unless a style turns it on.
+  EXPECT_EQ(styles.count(normal + "/w:pPr/w:widowControl"), 1u);
   // Headings keep with the next paragraph and have an outline level.
   for (const char* id : {"PartHeading", "Heading1", "Heading2", "Heading3", "Heading4"}) {
     const std::string ppr = std::string("//w:style[@w:styleId='") + id + "']/w:pPr";
