@@ -301,9 +301,10 @@ void Parser::directive(const Line& line, std::size_t pos, Document& doc) {
                        std::all_of(value.begin(), value.end(), [](char c) {
                          return c == '-' || (c >= '0' && c <= '9');
                        });
-      if (!value.empty() && !iso)
-        fail(line, value_start, "found the date '" + value + "'; expected an ISO date YYYY-MM-DD");
-      doc.info.date = value;
+      // Only for document properties: a date that is not YYYY-MM-DD (a placeholder for
+      // a missing date) leaves the property unset instead of stopping the draft.
+      (void)value_start;
+      if (iso) doc.info.date = value;
     } else {
       fail(line, key_start,
            "found the ::meta key '" + key + "'; expected title, subject, author or date");

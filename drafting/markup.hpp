@@ -41,12 +41,13 @@ namespace baogao {
 /// Errors: InputError category "markup_syntax", place "line:column" (1-based,
 /// column in code points), message "found …; expected …", for: an unknown `::`
 /// directive, ::pagebreak with text, an unknown
-/// ::meta key or a ::meta date that is not YYYY-MM-DD, a heading level over 4, a
+/// ::meta key, a heading level over 4, a
 /// `#` not followed by a space, an empty table row, an unclosed
 /// `**` or `[…]{…}`, a stray `]`, a span inside strong text or another span, a
 /// malformed or duplicate attribute, invalid UTF-8, and control characters other
 /// than TAB (and U+FFFE/U+FFFF), which escape_markup never lets through.
-/// A directive or heading whose text is empty (an empty data value) is left out.
+/// A directive or heading whose text is empty (an empty data value) is left out; a
+/// ::meta date that is not YYYY-MM-DD leaves Document::info.date empty.
 Document parse_markup(std::string_view markup, const std::string& file = "<markup>");
 
 /// Escapes text so that parse_markup gives it back literally, wherever it is placed

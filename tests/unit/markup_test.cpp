@@ -373,7 +373,6 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"IndentedUnknownDirective", "  ::foo\n", "1:3", "::foo"},
         ErrorCase{"PagebreakWithText", "::pagebreak 多余\n", "1:13", "'多'"},
         ErrorCase{"UnknownMetaKey", "::meta titel 甲\n", "1:8", "'titel'"},
-        ErrorCase{"MetaDateNotIso", "::meta date 2018年1月15日\n", "1:13", "YYYY-MM-DD"},
         ErrorCase{"HeadingLevelOverFour", "\n###### 太深\n", "2:1", "6 '#'"},
         ErrorCase{"HashWithoutSpace", "##标题\n", "1:3", "'标'"},
         ErrorCase{"UnclosedStrong", "中文**未闭合\n", "1:3", "'**'"},
@@ -679,4 +678,13 @@ TEST(ParseMarkup, EmptyDirectivesAndHeadingsAreLeftOut) {
   ASSERT_EQ(doc.blocks.size(), 2u);
   EXPECT_EQ(doc.blocks[0].role, Block::Role::title);
   EXPECT_EQ(doc.blocks[1].role, Block::Role::paragraph);
+}
+
+// A missing meeting date renders a placeholder into ::meta date: the property stays
+// unset and the draft still comes out (found by the spreadsheet wrong-value test).
+TEST(ParseMarkup, MetaDateThatIsNotIsoIsIgnored) {
+  const Document doc = baogao::parse_markup("::meta date [【待补充：日期】]{missing=\"日期\"}\n::meta date 2018年1月15日\n正文\n");
+  EXPECT_EQ(doc.info.date, "");
+  const Document iso = baogao::parse_markup("::meta date 2018-01-15\n正文\n");
+  EXPECT_EQ(iso.info.date, "2018-01-15");
 }
