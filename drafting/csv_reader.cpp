@@ -301,8 +301,10 @@ Workbook parse_csv(std::string_view bytes, const std::string& file, const std::s
       end_field();
       field_start = ++i;
     } else if (c == '\r' || c == '\n') {
-      end_record(i);
+      // end_record gets the offset after the line end: a record limit counts only
+      // when another record follows (a last line end is not a new record).
       i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+      end_record(i);
       field_start = i;
     } else {
       record_started = true;

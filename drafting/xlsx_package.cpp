@@ -365,6 +365,18 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
                      "the zip archive is damaged (" + why +
                          "); expected a complete .xlsx — the download or save was probably cut off, get the file again");
   }
+  // From here on the archive is open: a throw must close it (the destructor of a
+  // half-constructed object does not run). Found by xlsx_fuzz (LeakSanitizer).
+  struct CloseOnThrow {
+    zip_t*& zip;
+    bool armed = true;
+    ~CloseOnThrow() {
+      if (armed && zip) {
+        zip_discard(zip);
+        zip = nullptr;
+      }
+    }
+  } close_on_throw{zip_};
   const zip_int64_t n = zip_get_num_entries(zip_, 0);
   for (zip_int64_t i = 0; i < n; ++i) {
     const char* name = zip_get_name(zip_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
@@ -389,6 +401,7 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
                            "\"; expected each part once (OPC, ECMA-376 Part 2 §9.1.1.1.2) — the file was patched "
                            "or damaged, save it again from Excel or WPS");
   }
+  close_on_throw.armed = false;
 }
 
 Package::~Package() {

@@ -127,6 +127,8 @@ patch(os.path.join(OUT, "lying_central_directory.xlsx"), lying_directory)
 write_zip("dotdot_entry.xlsx", parts(), extra=[("../../evil.xml", "<x/>")])
 write_zip("absolute_entry.xlsx", parts(), extra=[("/etc/evil.xml", "<x/>")])
 write_zip("duplicate_entry.xlsx", parts(), extra=[("xl/workbook.xml", parts()["xl/workbook.xml"])])
+# The same part twice under names that differ only in case (OPC part names ignore case).
+write_zip("duplicate_entry_case.xlsx", parts(), extra=[("XL/Workbook.xml", parts()["xl/workbook.xml"])])
 
 # --- entities in every XML part ------------------------------------------------
 XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
