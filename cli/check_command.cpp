@@ -9,6 +9,7 @@
 
 #include "drafting/checks.hpp"
 #include "drafting/error.hpp"
+#include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
 #include "drafting/readers.hpp"
 
@@ -39,7 +40,14 @@ bool is_text_draft(const std::string& path) {
 }
 
 Findings run(const CheckCommand& command, const CheckOptions& options) {
+  const Limits limits = limits_from(command.limits);
   if (is_text_draft(command.data_path)) {
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(command.data_path, ec);
+        !ec && size > limits.read.max_input_bytes)
+      throw InputError("too_large", Source{command.data_path, ""},
+                       "the file has " + std::to_string(size) + " bytes; expected at most " +
+                           std::to_string(limits.read.max_input_bytes) + " (--limit input-size)");
     std::ifstream in(command.data_path, std::ios::binary);
     if (!in)
       throw InputError("file_not_found", Source{command.data_path, ""},
@@ -50,7 +58,7 @@ Findings run(const CheckCommand& command, const CheckOptions& options) {
   }
   const Manifest manifest = load_manifest(find_template(command.template_name));
   Findings findings;  // a workbook's reading findings come first, as in render
-  const Value data = read_data_file(command.data_path, &manifest, &findings);
+  const Value data = read_data_file(command.data_path, &manifest, &findings, limits.read);
   Findings checked = check_data(data, manifest, options);
   findings.insert(findings.end(), checked.begin(), checked.end());
   return findings;

@@ -4,6 +4,7 @@
 // DATA may also be a plain-text draft (.txt, .md): then only the text lint runs
 // (lint_document), each finding at its line:column.
 #include <string>
+#include <vector>
 
 namespace baogao {
 
@@ -13,6 +14,7 @@ struct CheckCommand {
   std::string format = "text";      ///< "text": one line per finding; "json": check_json
   std::string fail_on = "error";    ///< note | warning | error | never
   std::string lang = "zh";          ///< zh | en: language of the messages
+  std::vector<std::string> limits;  ///< --limit NAME=VALUE, repeatable (drafting/limits.hpp)
 };
 
 /// Runs the checks and prints the findings to stdout:

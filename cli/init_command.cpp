@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "drafting/error.hpp"
+#include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
 #include "drafting/readers.hpp"
 #include "exporters/output_file.hpp"
@@ -35,7 +36,7 @@ int run_init(const InitCommand& command) {
     bytes = write_template_workbook(manifest);
   } else {
     Findings findings;
-    const Value data = read_data_file(command.from, &manifest, &findings);
+    const Value data = read_data_file(command.from, &manifest, &findings, limits_from(command.limits).read);
     for (const auto& f : findings) std::cerr << format_finding(f) << "\n";
     inputs.push_back(command.from);
     bytes = write_template_workbook(manifest, &data);

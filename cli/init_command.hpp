@@ -1,6 +1,7 @@
 #pragma once
 // `baogao init`: the workbook staff fill for a template.
 #include <string>
+#include <vector>
 
 namespace baogao {
 
@@ -8,6 +9,7 @@ struct InitCommand {
   std::string template_name;  ///< a name (see `baogao templates`) or a folder
   std::string output;         ///< the .xlsx to write
   std::string from;           ///< optional data file (.json, .yaml, .xlsx, .csv) to fill it with
+  std::vector<std::string> limits;  ///< --limit NAME=VALUE, repeatable (drafting/limits.hpp)
   bool force = false;         ///< replace an existing output
 };
 

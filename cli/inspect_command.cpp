@@ -4,6 +4,7 @@
 
 #include "drafting/error.hpp"
 #include "drafting/inspect.hpp"
+#include "drafting/limits.hpp"
 
 namespace baogao {
 
@@ -13,9 +14,9 @@ int run_inspect(const InspectCommand& command) {
     std::cerr << "baogao: error: unknown --format '" << command.format << "'; expected table or json\n";
     return 2;
   }
-  ReadOptions options;
-  options.encoding = command.encoding;
   try {
+    ReadOptions options = limits_from(command.limits).read;
+    options.encoding = command.encoding;
     const Workbook workbook = read_workbook(command.path, options);
     std::cout << (json ? inspect_json(workbook) : inspect_table(workbook));
     std::cout.flush();

@@ -2,6 +2,7 @@
 // `baogao inspect FILE [--format table|json] [--encoding NAME]`: shows what the
 // readers see in a spreadsheet (sheets, typed cell values, merges, hidden sheets).
 #include <string>
+#include <vector>
 
 namespace baogao {
 
@@ -9,6 +10,7 @@ struct InspectCommand {
   std::string path;
   std::string format = "table";  ///< "table" (for people) or "json" (for scripts and tests)
   std::string encoding;          ///< CSV only: the encoding's name; empty = detect
+  std::vector<std::string> limits;  ///< --limit NAME=VALUE, repeatable (drafting/limits.hpp)
 };
 
 /// Reads `path` (read_workbook) and prints it to stdout: inspect_table or inspect_json.

@@ -6,6 +6,7 @@
 //   baogao stats FILE.docx|FILE.txt [--rate N] [--format text|json] [--no-render]
 //   baogao check DATA [-t TEMPLATE] [--format text|json] [--fail-on SEVERITY] [--lang zh|en]
 //   baogao templates
+// render, check, inspect and init take --limit NAME=VALUE (drafting/limits.hpp, docs/limits.md).
 // Exit codes (DESIGN.md): 0 done, 1 findings under --strict, 2 usage or input error.
 #include <CLI/CLI.hpp>
 
@@ -23,6 +24,7 @@
 #include "cli/render_command.hpp"
 #include "cli/stats_command.hpp"
 #include "drafting/error.hpp"
+#include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
 
 namespace {
@@ -87,6 +89,11 @@ int main(int argc, char** argv) {
           },
           "DATE"));
 
+  std::string limit_help = "Set a limit, NAME=VALUE; repeatable; defaults in docs/limits.md. NAME:";
+  for (const auto& limit : baogao::limit_names())
+    limit_help += "\n  " + std::string(limit.name) + ": " + std::string(limit.what) + (limit.bytes ? " (K, M, G)" : "");
+  render_cmd->add_option("--limit", render.limits, limit_help);
+
   baogao::StatsCommand stats;
   auto* stats_cmd = app.add_subcommand("stats", "Count a draft as Word does (字数, paragraphs, pages, speaking time)");
   stats_cmd->add_option("file", stats.path, "A .docx or .txt")->required();
@@ -104,6 +111,7 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("--format", inspect.format, "table (for people) or json (for scripts)")
       ->check(CLI::IsMember({"table", "json"}));
   inspect_cmd->add_option("--encoding", inspect.encoding, "CSV encoding (e.g. GB18030); default: detect");
+  inspect_cmd->add_option("--limit", inspect.limits, limit_help);
 
   baogao::InitCommand init;
   auto* init_cmd = app.add_subcommand("init", "Write the workbook (.xlsx) staff fill in for a template");
@@ -112,6 +120,7 @@ int main(int argc, char** argv) {
   init_cmd->add_option("-o,--output", init.output, "The workbook to write (.xlsx)")->required();
   init_cmd->add_option("--from", init.from, "Fill it with this data (.json, .yaml, .xlsx, .csv)");
   init_cmd->add_flag("--force", init.force, "Replace the output if it exists");
+  init_cmd->add_option("--limit", init.limits, limit_help);
 
   baogao::CheckCommand check;
   auto* check_cmd = app.add_subcommand("check", "Check a data file (figures, sums, rates, dates, punctuation) "
@@ -128,6 +137,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--lang", check.lang, "Language of the messages: zh or en")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_val("zh");
+  check_cmd->add_option("--limit", check.limits, limit_help);
 
   app.add_subcommand("templates", "List the built-in templates");
 

@@ -7,6 +7,7 @@
 #include "drafting/checks.hpp"
 #include "drafting/draft.hpp"
 #include "drafting/error.hpp"
+#include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
 #include "drafting/readers.hpp"
 #include "drafting/render.hpp"
@@ -51,9 +52,10 @@ int run_render(const RenderCommand& command) {
         throw InputError("usage", Source{command.outputs[i], ""},
                          "the same output is given twice; expected one -o per file");
 
-  Renderer renderer(load_manifest(find_template(command.template_name)));
+  const Limits limits = limits_from(command.limits);
+  Renderer renderer(load_manifest(find_template(command.template_name)), limits.templates);
   Findings read_findings;  // a workbook's: values that do not fit, unknown sheets
-  Value data = read_data_file(command.data_path, &renderer.manifest(), &read_findings);
+  Value data = read_data_file(command.data_path, &renderer.manifest(), &read_findings, limits.read);
   Draft draft = draft_report(data, renderer);
   // The same checks and lines as `baogao check` (issue 4); they never stop a draft.
   draft.findings = merge_render_findings(check_data(data, renderer.manifest()), draft.findings);

@@ -17,6 +17,7 @@ struct RenderCommand {
   std::string numbering = "text";  ///< --numbering text|word (HeadingNumbering)
   std::string comment_author;      ///< --author: comment author ("" = Baogao)
   std::string comment_date;        ///< --comment-date: 2017-12-13 or 2017-12-13T09:00:00Z
+  std::vector<std::string> limits;  ///< --limit NAME=VALUE, repeatable (drafting/limits.hpp)
 };
 
 /// Runs the command; prints findings to stderr ("file:place: severity: message [code]").

@@ -242,12 +242,12 @@ Workbook parse_csv(std::string_view bytes, const std::string& file, const std::s
     if (field.size() > options.max_cell_bytes)
       throw InputError("too_large", place(field_start),
                        "found a field of " + std::to_string(field.size()) + " bytes; expected at most " +
-                           std::to_string(options.max_cell_bytes) + " (ReadOptions::max_cell_bytes)");
+                           std::to_string(options.max_cell_bytes) + " (--limit cell-size)");
     if (!field.empty()) {
       if (sheet.cells.size() >= options.max_cells)
         throw InputError("too_large", place(field_start),
                          "found more than " + std::to_string(options.max_cells) +
-                             " non-empty fields; expected a file within the reader's limit");
+                             " non-empty fields; expected a file within the reader's limit (--limit cells)");
       Cell cell;
       cell.row = row;
       cell.column = column;
@@ -263,7 +263,7 @@ Workbook parse_csv(std::string_view bytes, const std::string& file, const std::s
     if (row >= std::min<std::uint64_t>(kMaxRow, options.max_rows) && offset < text.size())
       throw InputError("too_large", place(offset),
                        "found more than " + std::to_string(std::min<std::uint64_t>(kMaxRow, options.max_rows)) +
-                           " records; expected at most that many rows (ReadOptions::max_rows)");
+                           " records; expected at most that many rows (--limit rows)");
     ++row;
     column = 1;
     record_started = false;
@@ -327,7 +327,7 @@ Workbook read_csv(const std::string& path, const ReadOptions& options) {
   if (!ec && size > options.max_part_bytes)
     throw InputError("too_large", Source{path, ""},
                      "the file has " + std::to_string(size) + " bytes; expected at most " +
-                         std::to_string(options.max_part_bytes));
+                         std::to_string(options.max_part_bytes) + " (--limit part-size)");
   std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<std::size_t>(ec ? 0 : size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -15,7 +15,8 @@
 
 namespace baogao {
 
-Value read_data_file(const std::string& path, const Manifest* manifest, Findings* findings) {
+Value read_data_file(const std::string& path, const Manifest* manifest, Findings* findings,
+                     const ReadOptions& options) {
   namespace fs = std::filesystem;
   const std::string expected = "expected a .json, .yaml, .yml, .xlsx or .csv data file";
 
@@ -41,21 +42,22 @@ Value read_data_file(const std::string& path, const Manifest* manifest, Findings
       throw InputError("unsupported_format", Source{path, ""},
                        "a workbook is read by a template's layout, and none was given; expected a template");
     Findings own;
-    Value data = map_workbook(read_workbook(path), *manifest, findings ? *findings : own);
+    Value data = map_workbook(read_workbook(path, options), *manifest, findings ? *findings : own);
     return data;
   }
 
-  // A data file is read whole: bounded by ReadOptions::max_input_bytes (its default).
-  const std::uint64_t max_bytes = ReadOptions{}.max_input_bytes;
+  // A data file is read whole: bounded by ReadOptions::max_input_bytes.
+  const std::uint64_t max_bytes = options.max_input_bytes;
   if (const auto size = fs::file_size(path, ec); !ec && size > max_bytes)
     throw InputError("too_large", Source{path, ""},
                      "the file has " + std::to_string(size) + " bytes; expected at most " + std::to_string(max_bytes) +
-                         " (ReadOptions::max_input_bytes)");
+                         " (--limit input-size)");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   if (!in) throw InputError("file_not_found", Source{path, ""}, "the file cannot be read; " + expected);
-  return json ? parse_json(text.str(), path) : parse_yaml(text.str(), path);
+  return json ? parse_json(text.str(), path, options.max_data_depth)
+              : parse_yaml(text.str(), path, options.max_data_depth, options.max_yaml_values);
 }
 
 }  // namespace baogao

@@ -179,7 +179,7 @@ class TreeBuilder {
     if (stack_.size() >= max_depth_)  // bounds the recursion of every later pass (render, destruction)
       throw InputError("too_large", Source{file_, line_column(text_, consumed_ > 0 ? consumed_ - 1 : 0)},
                        "found objects or arrays nested deeper than " + std::to_string(max_depth_) +
-                           " levels; expected a shallower structure");
+                           " levels; expected a shallower structure (--limit data-depth)");
     stack_.push_back(Frame{place(std::move(v)), {}});
     return true;
   }

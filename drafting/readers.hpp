@@ -9,6 +9,7 @@
 
 #include "drafting/finding.hpp"
 #include "drafting/value.hpp"
+#include "drafting/workbook.hpp"
 
 namespace baogao {
 
@@ -24,7 +25,10 @@ struct Manifest;
 /// "unsupported_format" (naming the extension and those expected; also a workbook
 /// without a manifest), and the reader's own (for workbooks, those of read_xlsx and
 /// read_csv: "not_a_zip", "encrypted", "bad_encoding", …).
-Value read_data_file(const std::string& path, const Manifest* manifest = nullptr, Findings* findings = nullptr);
+/// Limits (`options`): max_input_bytes for every file, max_data_depth and
+/// max_yaml_values for JSON/YAML, all the others for workbooks ("too_large").
+Value read_data_file(const std::string& path, const Manifest* manifest = nullptr, Findings* findings = nullptr,
+                     const ReadOptions& options = {});
 
 /// JSON text (UTF-8, RFC 8259) → data tree; sources are JSON pointers
 /// ("/review/sections/0/heading"; the root's place is "").
@@ -43,7 +47,11 @@ Value parse_json(std::string_view text, const std::string& file, std::size_t max
 /// become numbers, plain true/false booleans, plain null/~/empty null; quoted and
 /// block scalars stay strings ("42" is text). Only the first document is read.
 /// Errors (InputError, place "line:column"): "malformed_yaml" (yaml-cpp's reason),
-/// "duplicate_key" (at the second occurrence, naming both line:columns).
-Value parse_yaml(std::string_view text, const std::string& file);
+/// "duplicate_key" (at the second occurrence, naming both line:columns), "too_large"
+/// (lists and mappings nested deeper than `max_depth`, or more than `max_values` values
+/// once aliases are expanded: an alias that refers to itself, "billion laughs").
+inline constexpr std::size_t kMaxYamlValues = 500'000;
+Value parse_yaml(std::string_view text, const std::string& file, std::size_t max_depth = kMaxJsonDepth,
+                 std::uint64_t max_values = kMaxYamlValues);
 
 }  // namespace baogao

@@ -45,16 +45,16 @@ struct TemplateFile {
   std::string text;
 };
 
-TemplateFile read_template(const fs::path& path) {
+TemplateFile read_template(const fs::path& path, std::uintmax_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw InputError("file_not_found", Source{path.string(), ""},
                      "the template file cannot be read; expected a readable .mustache file");
   std::error_code ec;
-  if (const auto size = fs::file_size(path, ec); !ec && size > kMaxTemplateBytes)
+  if (const auto size = fs::file_size(path, ec); !ec && size > max_bytes)
     throw InputError("too_large", Source{path.string(), ""},
                      "the template file has " + std::to_string(size) + " bytes; expected at most " +
-                         std::to_string(kMaxTemplateBytes));
+                         std::to_string(max_bytes) + " (--limit template-size)");
   std::ostringstream text;
   text << in.rdbuf();
   return TemplateFile{path.stem().string(), path.string(), text.str()};
@@ -71,7 +71,7 @@ struct UnguardedPartial {
 /// is reported with its line:column and what was expected: unclosed tags and
 /// sections, mismatched {{/x}}, unknown partials, and the forms Baogao refuses
 /// ({{{x}}}, {{&x}}, {{=<% %>=}}). Errors: InputError "template_syntax".
-void check_tags(const TemplateFile& t, const std::map<std::string, Data>& partials,
+void check_tags(const TemplateFile& t, const std::map<std::string, Data>& partials, std::size_t max_nesting,
                 std::vector<UnguardedPartial>* unguarded = nullptr) {
   const std::string_view text = t.text;
   auto fail = [&](std::size_t offset, const std::string& message) {
@@ -120,10 +120,10 @@ void check_tags(const TemplateFile& t, const std::map<std::string, Data>& partia
                      "}}\"; expected the standard {{ }} delimiters (Baogao templates keep them)");
       case '#':
       case '^':
-        if (sections.size() >= kMaxTemplateNesting)
+        if (sections.size() >= max_nesting)
           throw InputError("too_large", Source{t.path, line_column(text, at)},
-                           "found sections nested deeper than " + std::to_string(kMaxTemplateNesting) +
-                               " levels in one template file; expected a shallower template");
+                           "found sections nested deeper than " + std::to_string(max_nesting) +
+                               " levels in one template file; expected a shallower template (--limit template-nesting)");
         sections.push_back(Open{name, at, sigil == '^'});
         if (sigil == '#') ++positive_open;
         break;
@@ -228,8 +228,12 @@ using FigureRegistry = std::map<std::string, RenderedFigure>;
 class RenderContext : public mustache::context<std::string> {
  public:
   RenderContext(const Data* data, const std::map<std::string, Data>& partials,
-                const FigureRegistry& figures, Findings& findings)
-      : mustache::context<std::string>(data), partials_(partials), figures_(figures), findings_(findings) {}
+                const FigureRegistry& figures, Findings& findings, std::size_t max_depth)
+      : mustache::context<std::string>(data),
+        partials_(partials),
+        figures_(figures),
+        findings_(findings),
+        max_depth_(max_depth) {}
   const Data* get_partial(const std::string& name) const override {
     auto it = partials_.find(name);
     return it == partials_.end() ? nullptr : &it->second;
@@ -240,11 +244,11 @@ class RenderContext : public mustache::context<std::string> {
   /// an item is looked up in the items around it, or is `true`) ends with an error,
   /// not a stack overflow. Errors: InputError "too_large".
   void push(const Data* data) override {
-    if (depth_ >= kMaxRenderDepth)
+    if (depth_ >= max_depth_)
       throw InputError("too_large", Source{},
-                       "found sections nested deeper than " + std::to_string(kMaxRenderDepth) +
+                       "found sections nested deeper than " + std::to_string(max_depth_) +
                            " levels while rendering (a partial that includes itself through the data?); "
-                           "expected shallower data or a template whose recursion ends");
+                           "expected shallower data or a template whose recursion ends (--limit render-depth)");
     ++depth_;
     mustache::context<std::string>::push(data);
   }
@@ -289,6 +293,7 @@ class RenderContext : public mustache::context<std::string> {
   Findings& findings_;
   mutable std::map<std::string, Data> forms_;   ///< texts handed out (stable addresses)
   mutable std::set<std::string> reported_;      ///< tags already reported as not applicable
+  std::size_t max_depth_;                       ///< TemplateLimits::max_render_depth
   std::size_t depth_ = 0;                       ///< sections open (push − pop)
 };
 
@@ -485,22 +490,24 @@ class Converter {
 
 struct Renderer::Impl {
   Manifest manifest;
+  TemplateLimits limits;
   TemplateFile entry_file;
   std::unique_ptr<mustache::mustache> entry;  ///< parsed once
   std::map<std::string, Data> partials;       ///< name → template text (checked once)
 };
 
-Renderer::Renderer(Manifest manifest) : impl_(std::make_unique<Impl>()) {
+Renderer::Renderer(Manifest manifest, TemplateLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->manifest = std::move(manifest);
+  impl_->limits = limits;
   const Manifest& m = impl_->manifest;
-  impl_->entry_file = read_template(m.dir / m.entry);
+  impl_->entry_file = read_template(m.dir / m.entry, limits.max_template_bytes);
 
   // Every other *.mustache in the folder is a partial: {{> name}} = name.mustache.
   std::vector<TemplateFile> partial_files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(m.dir, ec))
     if (entry.path().extension() == ".mustache" && entry.path().filename() != fs::path(m.entry).filename())
-      partial_files.push_back(read_template(entry.path()));
+      partial_files.push_back(read_template(entry.path(), limits.max_template_bytes));
   std::sort(partial_files.begin(), partial_files.end(),
             [](const TemplateFile& a, const TemplateFile& b) { return a.name < b.name; });
   for (const auto& p : partial_files) impl_->partials.emplace(p.name, Data(p.text));
@@ -508,11 +515,11 @@ Renderer::Renderer(Manifest manifest) : impl_(std::make_unique<Impl>()) {
   // kainjow parses a partial again each time it is included; checking each file
   // here means a render never meets a syntax error.
   std::map<std::string, std::pair<const TemplateFile*, std::vector<UnguardedPartial>>> includes;
-  check_tags(impl_->entry_file, impl_->partials);
+  check_tags(impl_->entry_file, impl_->partials, limits.max_template_nesting);
   for (const auto& p : partial_files) {
     auto& node = includes[p.name];
     node.first = &p;
-    check_tags(p, impl_->partials, &node.second);
+    check_tags(p, impl_->partials, limits.max_template_nesting, &node.second);
     mustache::mustache parsed(p.text);
     if (!parsed.is_valid()) kainjow_error(parsed.error_message(), p);
   }
@@ -541,7 +548,7 @@ RenderResult Renderer::render(const Value& data) const {
                                         "数据应为一组字段（JSON 对象或 YAML 映射）；已忽略"});
     root = converter.object(Value{}, impl_->manifest.fields, "", nullptr);
   }
-  RenderContext context(&root, impl_->partials, figures, result.findings);
+  RenderContext context(&root, impl_->partials, figures, result.findings, impl_->limits.max_render_depth);
   try {
     result.markup = impl_->entry->render(context);
   } catch (const InputError& e) {

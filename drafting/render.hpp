@@ -60,19 +60,27 @@ struct RenderResult {
 /// Errors from the constructor: "file_not_found" (entry unreadable), "template_syntax".
 /// A Renderer is not safe to use from two threads at once (kainjow keeps state).
 /// Limits of a template and of one render (each an InputError "too_large" naming the
-/// file and line:column where it applies; the data's own depth is bounded by the readers):
-/// the size of one template file, in bytes (a report template is a few KiB);
+/// file and line:column where it applies; the data's own depth is bounded by the readers).
+/// Defaults are generous for report templates; `baogao … --limit NAME=VALUE` sets them
+/// (drafting/limits.hpp, docs/limits.md).
 inline constexpr std::uintmax_t kMaxTemplateBytes = 1u << 20;
-/// sections nested in one template file;
 inline constexpr std::size_t kMaxTemplateNesting = 64;
-/// sections nested while rendering, partials included: a partial that recurses through
-/// the data stops here. A partial that includes itself outside any {{#section}} is
-/// refused when the template is loaded ("template_syntax").
 inline constexpr std::size_t kMaxRenderDepth = 128;
+
+struct TemplateLimits {
+  /// Size of one template file, in bytes (a report template is a few KiB).
+  std::uintmax_t max_template_bytes = kMaxTemplateBytes;
+  /// Sections nested in one template file.
+  std::size_t max_template_nesting = kMaxTemplateNesting;
+  /// Sections nested while rendering, partials included: a partial that recurses through
+  /// the data stops here. A partial that includes itself outside any {{#section}} is
+  /// refused when the template is loaded ("template_syntax").
+  std::size_t max_render_depth = kMaxRenderDepth;
+};
 
 class Renderer {
  public:
-  explicit Renderer(Manifest manifest);
+  explicit Renderer(Manifest manifest, TemplateLimits limits = {});
   ~Renderer();
   Renderer(Renderer&&) noexcept;
   Renderer& operator=(Renderer&&) noexcept;

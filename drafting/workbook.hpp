@@ -131,6 +131,12 @@ struct ReadOptions {
   /// Deepest element nesting in one XML part (SpreadsheetML needs under 10 levels;
   /// libxml2's own limit is 256).
   int max_xml_depth = 100;
+  /// Deepest nesting of objects and arrays in a JSON or YAML data file: bounds every
+  /// later pass over the tree (render, destruction), which recurse.
+  std::size_t max_data_depth = 256;
+  /// Most values in a YAML data file once aliases (*name) are expanded: "billion
+  /// laughs" stops here (a report's data has a few thousand values).
+  std::uint64_t max_yaml_values = 500'000;
   /// CSV only: the encoding's name as ICU knows it ("GB18030", "GBK", "UTF-8",
   /// "UTF-16LE"…); empty = detect (BOM, then UTF-8, then ICU's charset detector).
   std::string encoding;

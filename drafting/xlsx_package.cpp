@@ -216,13 +216,13 @@ int PartStream::read(char* buffer, int len) {
   if (count_ > limit_) {
     error_.emplace("too_large", Source{path_, name},
                    "the part inflates past " + with_commas(limit_) + " bytes (it declared " + with_commas(declared_) +
-                       "); expected a part within the reader's limit — a zip bomb or a damaged file");
+                       "); expected a part within the reader's limit (--limit part-size) — a zip bomb or a damaged file");
     return -1;
   }
   if (*total_ > total_limit_) {
     error_.emplace("too_large", Source{path_, name},
                    "the package inflates past " + with_commas(total_limit_) +
-                       " bytes in all; expected a workbook within the reader's limit");
+                       " bytes in all; expected a workbook within the reader's limit (--limit total-size)");
     return -1;
   }
   if (got == 0 && count_ != declared_) {
@@ -304,7 +304,7 @@ Package::Package(const std::string& path, const ReadOptions& options) : path_(pa
   if (static_cast<std::uint64_t>(st.st_size) > options.max_input_bytes)
     throw InputError("too_large", here,
                      "the file has " + with_commas(static_cast<std::uint64_t>(st.st_size)) + " bytes; expected at most " +
-                         with_commas(options.max_input_bytes) + " (ReadOptions::max_input_bytes)");
+                         with_commas(options.max_input_bytes) + " (--limit input-size)");
   if (st.st_size == 0)
     throw InputError("empty_file", here,
                      "the file is empty (0 bytes) — an interrupted download or a failed save; expected an .xlsx "
@@ -438,11 +438,11 @@ std::unique_ptr<PartStream> Package::open(std::string_view part_name) {
   if (declared > options_.max_part_bytes)
     throw InputError("too_large", here,
                      "the part declares " + with_commas(declared) + " bytes uncompressed; expected at most " +
-                         with_commas(options_.max_part_bytes) + " — a zip bomb, or a sheet too large for a report");
+                         with_commas(options_.max_part_bytes) + " — a zip bomb, or a sheet too large for a report (--limit part-size)");
   if (total_ + declared > options_.max_total_bytes)
     throw InputError("too_large", here,
                      "the parts read so far and this one declare " + with_commas(total_ + declared) +
-                         " bytes uncompressed; expected at most " + with_commas(options_.max_total_bytes) + " in all");
+                         " bytes uncompressed; expected at most " + with_commas(options_.max_total_bytes) + " in all (--limit total-size)");
   zip_file_t* file = zip_fopen_index(zip_, *index, 0);
   if (!file) {
     const int code = zip_error_code_zip(zip_get_error(zip_));

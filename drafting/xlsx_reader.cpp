@@ -76,7 +76,7 @@ WorkbookPart read_workbook_part(Package& package, const std::string& part) {
         if (out.sheets.size() >= package.options().max_sheets)
           throw InputError("too_large", package.where(part),
                            "found more than " + std::to_string(package.options().max_sheets) +
-                               " sheets; expected at most that (ReadOptions::max_sheets)");
+                               " sheets; expected at most that (--limit sheets)");
         out.sheets.push_back(std::move(entry));
       }
     } else if (xml.is_end() && xml.is_main("sheets")) {

@@ -212,11 +212,11 @@ class SheetParser {
     if (cell.row > xml_.package().options().max_rows)
       throw InputError("too_large", where(ref),
                        "found a cell in row " + std::to_string(cell.row) + "; expected at most " +
-                           std::to_string(xml_.package().options().max_rows) + " rows (ReadOptions::max_rows)");
+                           std::to_string(xml_.package().options().max_rows) + " rows (--limit rows)");
     if (context_.cell_count && ++*context_.cell_count > context_.max_cells)
       throw InputError("too_large", where(ref),
                        "found more than " + std::to_string(context_.max_cells) +
-                           " non-empty cells; expected a workbook within the reader's limit");
+                           " non-empty cells; expected a workbook within the reader's limit (--limit cells)");
     if (!sheet_.cells.empty() && !before(sheet_.cells.back(), cell)) sorted_ = false;
     sheet_.cells.push_back(std::move(cell));
   }

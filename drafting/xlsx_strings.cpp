@@ -99,7 +99,7 @@ std::string read_rich_text(XmlReader& xml) {
           throw InputError("too_large", xml.package().where(xml.part()),
                            "line " + std::to_string(xml.line()) + ": found a rich text of more than " +
                                std::to_string(xml.package().options().max_cell_bytes) +
-                               " bytes; expected at most that (ReadOptions::max_cell_bytes)");
+                               " bytes; expected at most that (--limit cell-size)");
       }
     } else if (xml.is_end() && xml.depth() == start) {
       break;

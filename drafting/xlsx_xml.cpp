@@ -65,11 +65,11 @@ void XmlReader::fail() {
     throw InputError("too_large", package_.where(part_),
                      message + "found a text over 10,000,000 bytes in one cell or string (" + first_error_ +
                          "); expected at most " + std::to_string(package_.options().max_cell_bytes) +
-                         " bytes (ReadOptions::max_cell_bytes)");
+                         " bytes (--limit cell-size)");
   if (first_error_.find("Excessive depth") != std::string::npos)
     throw InputError("too_large", package_.where(part_),
                      message + "found elements nested too deep (" + first_error_ + "); expected at most " +
-                         std::to_string(package_.options().max_xml_depth) + " levels (ReadOptions::max_xml_depth)");
+                         std::to_string(package_.options().max_xml_depth) + " levels (--limit xml-depth)");
   message += (first_error_.empty() ? std::string("the XML cannot be parsed") : first_error_) +
              "; expected well-formed XML — the file is damaged or was not written by a spreadsheet program";
   throw InputError("malformed_xml", package_.where(part_), message);
@@ -86,7 +86,7 @@ bool XmlReader::read() {
       throw InputError("too_large", package_.where(part_),
                        "line " + std::to_string(line()) + ": found elements nested deeper than " +
                            std::to_string(package_.options().max_xml_depth) +
-                           " levels; expected the shallow structure of SpreadsheetML (ReadOptions::max_xml_depth)");
+                           " levels; expected the shallow structure of SpreadsheetML (--limit xml-depth)");
     return true;
   }
   if (r == 0) {
@@ -133,7 +133,7 @@ std::string XmlReader::read_text() {
           throw InputError("too_large", package_.where(part_),
                            "line " + std::to_string(line()) + ": found a text of more than " +
                                std::to_string(package_.options().max_cell_bytes) +
-                               " bytes in one cell or string; expected at most that (ReadOptions::max_cell_bytes; "
+                               " bytes in one cell or string; expected at most that (--limit cell-size; "
                                "Excel itself keeps 32,767 characters)");
         break;
       case XML_READER_TYPE_END_ELEMENT:

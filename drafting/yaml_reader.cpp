@@ -23,25 +23,30 @@ namespace baogao {
 namespace {
 
 // Aliases make a YAML tree a graph: `a: &x [*x]` refers to itself and nested aliases
-// ("billion laughs") expand exponentially. Both limits turn that into an error.
-constexpr int kMaxDepth = 256;            // nesting of lists and mappings
-constexpr std::size_t kMaxNodes = 500'000;  // values after alias expansion (a report has thousands)
+// ("billion laughs") expand exponentially. Both limits (nesting of lists and mappings;
+// values after alias expansion) turn that into an error.
 
 class YamlConverter {
  public:
   // yaml-cpp's Mark::pos does not count a byte order mark: neither do we.
-  YamlConverter(std::string_view text, std::string file)
-      : text_(text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text), lines_(text_), file_(std::move(file)) {}
+  YamlConverter(std::string_view text, std::string file, std::size_t max_depth, std::uint64_t max_values)
+      : text_(text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text),
+        lines_(text_),
+        file_(std::move(file)),
+        max_depth_(max_depth),
+        max_values_(max_values) {}
 
-  Value convert(const YAML::Node& node, int depth = 0) {
-    if (depth > kMaxDepth)
+  Value convert(const YAML::Node& node, std::size_t depth = 0) {
+    if (depth > max_depth_)
       throw InputError("too_large", source(node.Mark()),
-                       "found lists or mappings nested deeper than " + std::to_string(kMaxDepth) +
-                           " levels (or an alias that refers to itself); expected a shallower structure");
-    if (++nodes_ > kMaxNodes)
+                       "found lists or mappings nested deeper than " + std::to_string(max_depth_) +
+                           " levels (or an alias that refers to itself); expected a shallower structure "
+                           "(--limit data-depth)");
+    if (++nodes_ > max_values_)
       throw InputError("too_large", source(node.Mark()),
-                       "found more than " + std::to_string(kMaxNodes) +
-                           " values once aliases (*name) are expanded; expected fewer values or fewer nested aliases");
+                       "found more than " + std::to_string(max_values_) +
+                           " values once aliases (*name) are expanded; expected fewer values or fewer nested aliases "
+                           "(--limit yaml-values)");
     Value v;
     v.source = source(node.Mark());
     switch (node.Type()) {
@@ -121,15 +126,17 @@ class YamlConverter {
   std::string_view text_;
   LineIndex lines_;
   std::string file_;
-  std::size_t nodes_ = 0;
+  std::size_t max_depth_;
+  std::uint64_t max_values_;
+  std::uint64_t nodes_ = 0;
 };
 
 }  // namespace
 
-Value parse_yaml(std::string_view text, const std::string& file) {
+Value parse_yaml(std::string_view text, const std::string& file, std::size_t max_depth, std::uint64_t max_values) {
   // yaml-cpp reads UTF-16 with a byte order mark itself; anything else must be UTF-8.
   if (!text.starts_with("\xFF\xFE") && !text.starts_with("\xFE\xFF")) require_utf8(text, file, "YAML");
-  YamlConverter converter(text, file);
+  YamlConverter converter(text, file, max_depth, max_values);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

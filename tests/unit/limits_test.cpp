@@ -14,6 +14,7 @@
 
 #include "drafting/csv_reader.hpp"
 #include "drafting/error.hpp"
+#include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
 #include "drafting/readers.hpp"
 #include "drafting/render.hpp"
@@ -94,9 +95,10 @@ class LimitsTest : public testing::Test {
     return d;
   }
 
-  static std::string render_outcome(const fs::path& dir, const std::string& json) {
+  static std::string render_outcome(const fs::path& dir, const std::string& json,
+                                    const baogao::TemplateLimits& limits = {}) {
     try {
-      baogao::Renderer renderer(baogao::load_manifest(dir));
+      baogao::Renderer renderer(baogao::load_manifest(dir), limits);
       renderer.render(baogao::parse_json(json, "data.json"));
     } catch (const InputError& e) {
       return e.category() + ": " + e.what();
@@ -125,7 +127,7 @@ TEST_F(LimitsTest, XlsxInputFileSize) {
   o.max_input_bytes = 100;
   const auto r = outcome(xlsx(""), o);
   EXPECT_TRUE(starts_with(r, "too_large: ")) << r;
-  EXPECT_NE(r.find("max_input_bytes"), std::string::npos) << r;
+  EXPECT_NE(r.find("(--limit input-size)"), std::string::npos) << r;
 }
 
 TEST_F(LimitsTest, XlsxNumberOfSheets) {
@@ -185,7 +187,7 @@ TEST_F(LimitsTest, XlsxXmlNestingDepth) {
   for (int i = 0; i < 12; ++i) deep += "</x>";
   const auto r = outcome(xlsx("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + deep), o);
   EXPECT_TRUE(starts_with(r, "too_large: ")) << r;
-  EXPECT_NE(r.find("max_xml_depth"), std::string::npos) << r;
+  EXPECT_NE(r.find("(--limit xml-depth)"), std::string::npos) << r;
 }
 
 TEST_F(LimitsTest, XlsxEntryNamesAreOpcPartNames) {
@@ -270,6 +272,106 @@ TEST_F(LimitsTest, TemplateNestingAndSize) {
   const std::string big = "::title x\n" + std::string(baogao::kMaxTemplateBytes, 'x') + "\n";
   r = render_outcome(template_dir({{"report.mustache", big}}), "{}");
   EXPECT_TRUE(starts_with(r, "too_large: ")) << r;
+}
+
+// ------------------------------------------------------------------ --limit NAME=VALUE
+
+std::string set_outcome(baogao::Limits& limits, const std::string& setting) {
+  try {
+    baogao::set_limit(limits, setting);
+  } catch (const InputError& e) {
+    return e.category() + ": " + e.what();
+  }
+  return "(no error)";
+}
+
+TEST(LimitSettings, EveryNameSetsItsLimitAndSizesTakeUnits) {
+  baogao::Limits limits;
+  for (const auto& info : baogao::limit_names()) {
+    EXPECT_GT(baogao::limit_value(limits, info.name), 0u) << info.name;  // every default is set
+    EXPECT_EQ(set_outcome(limits, std::string(info.name) + "=7"), "(no error)") << info.name;
+    EXPECT_EQ(baogao::limit_value(limits, info.name), 7u) << info.name;
+  }
+  EXPECT_EQ(limits.read.max_cells, 7u);
+  EXPECT_EQ(limits.read.max_xml_depth, 7);
+  EXPECT_EQ(limits.templates.max_render_depth, 7u);
+  baogao::set_limit(limits, "cell-size=2K");
+  EXPECT_EQ(limits.read.max_cell_bytes, 2048u);
+  baogao::set_limit(limits, "part-size=3M");
+  EXPECT_EQ(limits.read.max_part_bytes, 3u << 20);
+  baogao::set_limit(limits, "input-size=1G");
+  EXPECT_EQ(limits.read.max_input_bytes, 1u << 30);
+  EXPECT_EQ(baogao::limits_from({"rows=10", "rows=20"}).read.max_rows, 20u);  // the last one wins
+}
+
+TEST(LimitSettings, BadSettingsAreUsageErrorsThatSayWhatIsExpected) {
+  baogao::Limits limits;
+  const std::pair<const char*, const char*> cases[] = {
+      {"cells", "expected NAME=VALUE, NAME one of input-size, "},
+      {"colour=3", "expected a NAME among input-size, "},
+      {"cells=", "expected a whole number ≥ 1"},
+      {"cells=0", "expected a whole number ≥ 1"},
+      {"cells=-5", "expected a whole number ≥ 1"},
+      {"cells=2K", "expected a whole number ≥ 1"},  // K, M, G are for sizes only
+      {"cell-size=1T", "expected a whole number of bytes ≥ 1, optionally ending in K, M or G"},
+      {"render-depth=1001", "expected render-depth at most 1000"},
+      {"part-size=99999999999999999999", "expected a whole number of bytes"},
+      {"input-size=99999999999G", "expected input-size at most"},
+  };
+  for (const auto& [setting, expected] : cases) {
+    const auto r = set_outcome(limits, setting);
+    EXPECT_TRUE(starts_with(r, std::string("usage: --limit: found '") + setting + "'")) << r;
+    EXPECT_NE(r.find(expected), std::string::npos) << setting << " → " << r;
+  }
+  EXPECT_EQ(baogao::limits_from({}).read.max_cells, ReadOptions{}.max_cells);  // nothing changed
+}
+
+TEST_F(LimitsTest, ALimitSetLowIsHonouredByEachReader) {
+  baogao::Limits limits = baogao::limits_from({"cells=2"});
+  const auto path = xlsx(R"(<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>)");
+  EXPECT_EQ(outcome(path), "(no error)");
+  EXPECT_TRUE(starts_with(outcome(path, limits.read), "too_large: ")) << outcome(path, limits.read);
+  EXPECT_NE(outcome(path, limits.read).find("(--limit cells)"), std::string::npos);
+
+  const fs::path json = dir_ / "d.json";
+  std::ofstream(json) << R"({"a": {"b": [1, 2]}})";
+  EXPECT_NO_THROW(baogao::read_data_file(json.string()));
+  try {
+    baogao::read_data_file(json.string(), nullptr, nullptr, baogao::limits_from({"data-depth=2"}).read);
+    ADD_FAILURE() << "expected too_large";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "too_large");
+    EXPECT_EQ(e.where().place, "1:13");  // the [ one level too deep
+  }
+  EXPECT_THROW(baogao::read_data_file(json.string(), nullptr, nullptr, baogao::limits_from({"input-size=10"}).read),
+               InputError);
+
+  const fs::path yaml = dir_ / "d.yaml";
+  std::ofstream(yaml) << "a: &x [1, 2, 3]\nb: [*x, *x]\n";
+  EXPECT_NO_THROW(baogao::read_data_file(yaml.string()));
+  try {
+    baogao::read_data_file(yaml.string(), nullptr, nullptr, baogao::limits_from({"yaml-values=8"}).read);
+    ADD_FAILURE() << "expected too_large";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.category(), "too_large");
+    EXPECT_NE(std::string(e.what()).find("(--limit yaml-values)"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(LimitsTest, TemplateLimitsSetLowAreHonoured) {
+  const auto d = template_dir({{"report.mustache", "::title x\n{{#a}}{{#b}}{{c}}{{/b}}{{/a}}\n"}});
+  EXPECT_EQ(render_outcome(d, R"({"a": {"b": {"c": 1}}})"), "(no error)");
+  baogao::TemplateLimits limits;
+  limits.max_template_nesting = 1;
+  EXPECT_TRUE(starts_with(render_outcome(d, "{}", limits), "too_large: "));
+  limits = {};
+  limits.max_render_depth = 1;
+  const auto r = render_outcome(d, R"({"a": {"b": {"c": 1}}})", limits);
+  EXPECT_TRUE(starts_with(r, "too_large: ")) << r;
+  EXPECT_NE(r.find("(--limit render-depth)"), std::string::npos) << r;
+  limits = {};
+  limits.max_template_bytes = 10;
+  EXPECT_TRUE(starts_with(render_outcome(d, "{}", limits), "too_large: "));
 }
 
 }  // namespace
