@@ -161,6 +161,7 @@ class XmlReader {
   std::string first_error_;
   int error_line_ = 0;
   int error_column_ = 0;
+  bool encoding_error_ = false;  ///< the first error came from decoding (XML_FROM_I18N)
   friend void xml_error_handler(void* arg, xmlErrorPtr error);
 };
 

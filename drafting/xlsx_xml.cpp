@@ -1,5 +1,6 @@
 // Streaming XML over one package part: libxml2's xmlTextReader fed by the inflating
 // zip entry, hardened against hostile input (no DTD, no entities, no network).
+#include <algorithm>
 #include <string>
 
 #include "drafting/xlsx_internal.hpp"
@@ -28,10 +29,18 @@ void xml_error_handler(void* arg, xmlErrorPtr error) {
   if (!error || error->level < XML_ERR_ERROR || !self->first_error_.empty()) return;
   std::string message = error->message ? error->message : "XML error";
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  std::replace(message.begin(), message.end(), '\n', ' ');  // one error, one line
   self->first_error_ = message.empty() ? "XML error" : message;
   self->error_line_ = error->line;
   self->error_column_ = error->int2;
+  self->encoding_error_ = error->domain == XML_FROM_I18N || error->domain == XML_FROM_IO;
 }
+
+// libxml2 reports a part's bytes that do not decode in its declared encoding
+// (encoding="GB2312" over other bytes) through its global handlers, not the
+// reader's, and would print them to stderr: the structured one is pointed at the
+// reader being read, the generic one ("xmlParseChunk: encoder error") is silenced.
+void silent_generic_error(void*, const char*, ...) {}
 
 XmlReader::XmlReader(Package& package, std::string_view part_name) : package_(package), part_(part_name) {
   stream_ = package_.open(part_name);
@@ -41,6 +50,8 @@ XmlReader::XmlReader(Package& package, std::string_view part_name) : package_(pa
     throw InputError("malformed_xml", package_.where(part_), "the part cannot be parsed; expected XML");
   }
   xmlTextReaderSetStructuredErrorHandler(reader_, xml_error_handler, this);
+  xmlSetStructuredErrorFunc(this, xml_error_handler);
+  xmlSetGenericErrorFunc(nullptr, silent_generic_error);
   // The reader returns names from its dictionary: interned once here, the namespace
   // of every element is then compared by pointer (is_main runs for every element).
   main_ns_ = xmlTextReaderConstString(reader_, BAD_CAST std::string(kMainNs).c_str());
@@ -49,6 +60,7 @@ XmlReader::XmlReader(Package& package, std::string_view part_name) : package_(pa
 
 XmlReader::~XmlReader() {
   if (reader_) xmlFreeTextReader(reader_);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);  // never a pointer to a reader that is gone
 }
 
 void XmlReader::fail() {
@@ -70,6 +82,10 @@ void XmlReader::fail() {
     throw InputError("too_large", package_.where(part_),
                      message + "found elements nested too deep (" + first_error_ + "); expected at most " +
                          std::to_string(package_.options().max_xml_depth) + " levels (--limit xml-depth)");
+  if (encoding_error_)
+    throw InputError("bad_encoding", package_.where(part_),
+                     message + "the bytes do not decode in the encoding the part declares (" + first_error_ +
+                         "); expected UTF-8 or UTF-16 as spreadsheet programs write — the file is damaged");
   message += (first_error_.empty() ? std::string("the XML cannot be parsed") : first_error_) +
              "; expected well-formed XML — the file is damaged or was not written by a spreadsheet program";
   throw InputError("malformed_xml", package_.where(part_), message);

@@ -161,6 +161,13 @@ files["xl/worksheets/sheet1.xml"] = ('<?xml version="1.0" encoding="UTF-16"?>\n'
                                      files["xl/worksheets/sheet1.xml"][len(DECL):]).encode("utf-16")
 write_zip("utf16_xxe_sheet.xlsx", files)
 
+# A part that declares GB2312 but whose bytes are not GB2312: libxml2 reports this
+# through its global handlers (once printed "encoding error : …" to stderr).
+files = parts()
+files["xl/sharedStrings.xml"] = to_bytes(files["xl/sharedStrings.xml"].replace(
+    'encoding="UTF-8"', 'encoding="GB2312"', 1)).replace("单位名称".encode(), b"\xff\xfe\xa1")
+write_zip("gb2312_declared_bad_bytes.xlsx", files)
+
 files = parts()
 files["xl/sharedStrings.xml"] = to_bytes(files["xl/sharedStrings.xml"]).replace("单位名称".encode(), b"bad \xff\xfe utf8")
 write_zip("invalid_utf8_shared_string.xlsx", files)

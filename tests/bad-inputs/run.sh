@@ -30,6 +30,9 @@ while IFS=$'\t' read -r case command want category place; do
     grep -qF "[$category]" "$WORK/out/$case.stderr" || problem="no [$category] in the error"
     [[ $place == - ]] || grep -qF -- "$place" "$WORK/out/$case.stderr" || problem="${problem:+$problem; }the error does not name '$place'"
     [[ -e $out ]] && problem="${problem:+$problem; }an output file was left behind"
+    # One error, one line, from baogao alone (no libxml2 or other library noise).
+    [[ $(grep -vc '^baogao: error: ' "$WORK/out/$case.stderr") == 0 ]] ||
+      problem="${problem:+$problem; }stderr has more than baogao's one error line"
   elif [[ $command == render && ! -s $out ]]; then
     problem="no output written"
   fi
