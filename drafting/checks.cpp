@@ -82,9 +82,9 @@ class Walker {
       case FieldType::group:
         if (v.is_object())
           object(v, f.fields, path, &scope);
-        else {
+        else {  // not used by the render: its fields are missing (render.cpp)
           checks::wrong_shape(ctx_, v, f, path, "一组字段", "a group of fields");
-          undeclared(v);
+          object(Value::make_null(v.source), f.fields, path, &scope);
         }
         return;
       case FieldType::list:
@@ -92,15 +92,16 @@ class Walker {
         if (!v.is_array()) {
           checks::wrong_shape(ctx_, v, f, path, f.type == FieldType::table ? "表格（多行）" : "列表",
                               f.type == FieldType::table ? "a table (rows)" : "a list");
-          undeclared(v);
           return;
         }
         for (std::size_t i = 0; i < v.items.size(); ++i) {
           const Value& item = v.items[i];
           const std::string item_path = path + "[" + std::to_string(i) + "]";
-          if (f.fields.empty() || !item.is_object()) {
-            if (!f.fields.empty()) checks::wrong_shape(ctx_, item, f, item_path, "一组字段", "a group of fields");
+          if (f.fields.empty()) {
             undeclared(item);
+          } else if (!item.is_object()) {
+            checks::wrong_shape(ctx_, item, f, item_path, "一组字段", "a group of fields");
+            object(Value::make_null(item.source), f.fields, item_path, &scope);
           } else {
             object(item, f.fields, item_path, &scope);
           }
@@ -110,7 +111,6 @@ class Walker {
     }
     if (!v.is_scalar()) {
       checks::wrong_shape(ctx_, v, f, path, "单个值", "a single value");
-      undeclared(v);
       return;
     }
     checks::check_scalar(ctx_, v, f, path);

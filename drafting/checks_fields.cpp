@@ -63,8 +63,10 @@ void required_missing(Context& ctx, const Field& f, const std::string& field_pat
 
 void wrong_shape(Context& ctx, const Value& v, const Field& f, const std::string& path, const char* expected,
                  const char* expected_en) {
-  ctx.add(Severity::warning, "wrong_type", v.source, path + "（" + f.label + "）应为" + expected + "；已按原样使用",
-          path + " (" + f.label + ") should be " + expected_en + "; used as it is");
+  ctx.add(Severity::error, "wrong_type", v.source,
+          path + "（" + f.label + "）应为" + expected + "，实为" + kind_name(v) + "；未使用该值，已按缺失处理",
+          path + " (" + f.label + ") should be " + expected_en + ", found " + kind_name(v, true) +
+              "; the value is not used and counts as missing");
 }
 
 void check_scalar(Context& ctx, const Value& v, const Field& f, const std::string& path) {

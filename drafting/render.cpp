@@ -369,9 +369,13 @@ class Converter {
     return out;
   }
 
+  /// A value of the wrong shape (a list where a group is expected, …) is not used:
+  /// rendered as it is, a list would repeat its section and a group would vanish.
+  /// It is treated as missing, so the draft shows placeholders where it belongs.
   void wrong_shape(const Value& v, const Field& f, const std::string& path, const char* expected) {
-    findings_.push_back(Finding{Severity::warning, "wrong_type", v.source,
-                                path + "（" + f.label + "）应为" + expected + "；已按原样使用"});
+    findings_.push_back(Finding{Severity::error, "wrong_type", v.source,
+                                path + "（" + f.label + "）应为" + expected + "，实为" + kind_name(v) +
+                                    "；未使用该值，已按缺失处理"});
   }
 
   /// The markup of a shown figure: a span with its source and derivation when it has
@@ -421,20 +425,22 @@ class Converter {
       case FieldType::group:
         if (v.is_object()) return object(v, f.fields, path, &scope);
         wrong_shape(v, f, path, "一组字段");
-        return plain(v);
+        return object(Value::make_null(v.source), f.fields, path, &scope);  // its fields as placeholders
       case FieldType::list:
       case FieldType::table: {
         if (!v.is_array()) {
           wrong_shape(v, f, path, f.type == FieldType::table ? "表格（多行）" : "列表");
-          return plain(v);
+          return Data(mustache::list{});  // as a missing list: nothing (the finding says why)
         }
         mustache::list items;
         for (std::size_t i = 0; i < v.items.size(); ++i) {
           const Value& item = v.items[i];
           const std::string item_path = path + "[" + std::to_string(i) + "]";
-          if (f.fields.empty() || !item.is_object()) {
-            if (!f.fields.empty()) wrong_shape(item, f, item_path, "一组字段");
+          if (f.fields.empty()) {
             items.push_back(plain(item));
+          } else if (!item.is_object()) {
+            wrong_shape(item, f, item_path, "一组字段");
+            items.push_back(object(Value::make_null(item.source), f.fields, item_path, &scope));
           } else {
             items.push_back(object(item, f.fields, item_path, &scope));
           }
@@ -446,7 +452,7 @@ class Converter {
     }
     if (!v.is_scalar()) {
       wrong_shape(v, f, path, "单个值");
-      return plain(v);
+      return Data(placeholder(f.label));
     }
     std::string shown = format_scalar(v, f.type, &findings_, path + "（" + f.label + "）");
     const std::string written = v.kind == Value::Kind::number || v.kind == Value::Kind::string ? v.text : shown;

@@ -49,6 +49,13 @@ struct Value {
     return v;
   }
 
+  /// A null at `src`: stands for a value that is missing there.
+  static Value make_null(Source src) {
+    Value v;
+    v.source = std::move(src);
+    return v;
+  }
+
   // Declared here, defaulted after the class: clang (14) with libstdc++'s constexpr
   // std::vector cannot instantiate ~vector<pair<string, Value>> while Value is incomplete.
   Value() = default;
@@ -64,5 +71,18 @@ inline Value::Value(Value&&) noexcept = default;
 inline Value& Value::operator=(const Value&) = default;
 inline Value& Value::operator=(Value&&) noexcept = default;
 inline Value::~Value() = default;
+
+/// What a value is, for messages: "一组字段", "列表", … (or in English with `en`).
+inline const char* kind_name(const Value& v, bool en = false) {
+  switch (v.kind) {
+    case Value::Kind::object: return en ? "a group of fields" : "一组字段";
+    case Value::Kind::array: return en ? "a list" : "列表";
+    case Value::Kind::boolean: return en ? "true/false" : "真假值";
+    case Value::Kind::number: return en ? "a number" : "数字";
+    case Value::Kind::string: return en ? "text" : "文字";
+    case Value::Kind::null: break;
+  }
+  return en ? "nothing" : "空值";
+}
 
 }  // namespace baogao

@@ -218,9 +218,44 @@ TEST(Checks, RenderFindingsOfTheSharedCodesAreAmongTheChecks) {
       found = found || (c.code == r.code && c.where.to_string() == r.where.to_string() && c.message == r.message);
     EXPECT_TRUE(found) << format_finding(r) << "\nchecks:\n" << dump(checked);
   }
-  EXPECT_EQ(shared, 3u) << dump(rendered);
+  EXPECT_EQ(shared, 4u) << dump(rendered);  // the speaker's name is missing as well
   const Findings merged = merge_render_findings(checked, rendered);
   EXPECT_EQ(merged.size(), checked.size() + rendered.size() - shared);
+}
+
+// Found by a new user: a list where a group belongs (meeting: [{…}, {…}]) repeated the
+// subtitle once per item with only a warning. A value of the wrong shape is not used:
+// an error, and the draft shows placeholders where it belongs.
+TEST(Checks, AValueOfTheWrongShapeIsAnErrorAndCountsAsMissing) {
+  Value data = example();
+  Value list;
+  list.kind = Value::Kind::array;
+  list.source = {kExample, "/meeting"};
+  list.items = {at(data, "/meeting"), at(data, "/meeting")};
+  at(data, "/meeting") = list;
+  const Renderer renderer(manifest());
+  const RenderResult result = renderer.render(data);
+  const std::string subtitle = "::subtitle ——[【待补充：报告日期】]{missing=\"报告日期\"}在";
+  EXPECT_NE(result.markup.find(subtitle), std::string::npos) << result.markup.substr(0, 400);
+  EXPECT_EQ(result.markup.find("::subtitle", result.markup.find("::subtitle") + 1), std::string::npos)
+      << "the subtitle is repeated";
+  const Findings checked = check_data(data, manifest());
+  ASSERT_FALSE(checked.empty());
+  EXPECT_EQ(format_finding(checked[0]),
+            std::string(kExample) + ":/meeting: error: meeting（会议）应为一组字段，实为列表；未使用该值，已按缺失处理 [wrong_type]");
+  EXPECT_TRUE(has_errors(checked));
+
+  // A list item that is not a group, and a group where a single value belongs.
+  data = example();
+  at(data, "/review/sections/0/items/0") = Value::make_string("一段文字", {kExample, "/review/sections/0/items/0"});
+  at(data, "/year") = at(data, "/meeting");
+  const Findings more = check_data(data, manifest());
+  std::string all = dump(more);
+  EXPECT_NE(all.find("/review/sections/0/items/0: error: review.sections[0].items[0]"), std::string::npos) << all;
+  EXPECT_NE(all.find("实为文字；未使用该值"), std::string::npos) << all;
+  EXPECT_NE(all.find("error: year（报告年度）应为单个值，实为一组字段"), std::string::npos) << all;
+  const std::string markup = renderer.render(data).markup;
+  EXPECT_EQ(markup.find("一段文字"), std::string::npos);
 }
 
 TEST(Checks, NonObjectDataIsOneFinding) {
