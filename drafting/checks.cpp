@@ -238,6 +238,10 @@ const std::vector<CheckCode>& check_codes() {
       {"fullwidth_digit", Severity::warning, "GB/T 15835-2011 §5.1; rule N11"},
       {"number_mixed", Severity::warning, "GB/T 15835-2011 §4.3; rule N3"},
       {"draft_leftover", Severity::warning, "drafting practice"},
+      {"estimate_form", Severity::warning, "GB/T 15835-2011 §4.2; rule N4"},
+      {"fixed_word_numeral", Severity::warning, "GB/T 15835-2011 §4.2; rule N6"},
+      {"place_word_mixed", Severity::warning, "GB/T 15835-2011 §5.3; rule N13"},
+      {"range_form", Severity::warning, "GB/T 15835-2011 §5.1; rule N15"},
   };
   return codes;
 }

@@ -8,109 +8,28 @@
 // and terms inside Chinese text) are left alone.
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
 
 #include "drafting/checks_internal.hpp"
+#include "drafting/text_scan.hpp"
 #include "drafting/number_forms.hpp"
 
 namespace baogao::checks {
 namespace {
 
-struct Char {
-  char32_t c;
-  std::size_t offset;  ///< byte offset in the text
-  std::size_t length;  ///< bytes
-};
-
-std::vector<Char> decode(std::string_view s) {
-  std::vector<Char> out;
-  for (std::size_t at = 0; at < s.size();) {
-    const auto b = static_cast<unsigned char>(s[at]);
-    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    if (at + n > s.size()) n = 1;
-    char32_t c = n == 1 ? (b < 0x80 ? b : 0xFFFD) : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t i = 1; i < n; ++i) c = (c << 6) | (static_cast<unsigned char>(s[at + i]) & 0x3F);
-    out.push_back(Char{c, at, n});
-    at += n;
-  }
-  return out;
+/// Common Chinese surnames (the most frequent ~200, without those that are also
+/// everyday function words such as 和, 向, 由, 于, 从, 在 is none): "蓝某某" is how
+/// court and procuratorate reports withhold a person's name, not a placeholder.
+bool is_common_surname(char32_t c) {
+  static const std::u32string surnames =
+      U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+      U"姚卢姜崔钟谭陆汪范廖贾夏韦付傅邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施"
+      U"牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳甘祝包舒阮柯纪梅童凌毕季裴霍涂苗谷盛翁冉骆蓝"
+      U"靳管柴蒙鲍喻祁蒲房滕屈饶牟艾尤穆卓缪简麦褚娄窦戚岑宫费卜冷晏席卫柏瞿桂佟臧闵苟邬卞姬栾隋刁"
+      U"巫寇桑郎甄仲虞敖巩佘邝谌奚粟冼蔺阚帅屠朴廉禹漆狄扈晁芮阙雍辜裘亓邰逯茹嵇湛";
+  return surnames.find(c) != std::u32string::npos;
 }
-
-std::string encode(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
-bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FA1F) || c == 0x3007;
-}
-
-/// Chinese punctuation and full-width forms: 、。《》「」【】 U+3000–303F, ！（），：；？ U+FF01–FF60,
-/// curly quotes, —— and …….
-bool is_cjk_mark(char32_t c) {
-  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60) || c == 0x201C || c == 0x201D ||
-         c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026;
-}
-
-bool is_cjk(char32_t c) { return is_han(c) || is_cjk_mark(c); }
-bool is_ascii_letter(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-struct Text {
-  std::string_view bytes;
-  std::vector<Char> chars;
-
-  char32_t at(std::ptrdiff_t i) const {
-    return i < 0 || i >= static_cast<std::ptrdiff_t>(chars.size()) ? 0 : chars[static_cast<std::size_t>(i)].c;
-  }
-  std::size_t size() const { return chars.size(); }
-  /// Bytes of chars [from, to).
-  std::string slice(std::size_t from, std::size_t to) const {
-    from = std::min(from, chars.size());
-    to = std::min(to, chars.size());
-    if (from >= to) return {};
-    return std::string(bytes.substr(chars[from].offset, chars[to - 1].offset + chars[to - 1].length - chars[from].offset));
-  }
-  /// The text around chars [from, to) for a message, on one line: "…经审查,立案42…".
-  std::string excerpt(std::size_t from, std::size_t to) const {
-    const std::size_t context = 8;
-    const std::size_t a = from > context ? from - context : 0;
-    const std::size_t b = std::min(chars.size(), to + context);
-    std::string out = (a > 0 ? "…" : "") + slice(a, b) + (b < chars.size() ? "…" : "");
-    for (char& c : out)
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return out;
-  }
-  /// The first char after `i` that is not an ASCII space (0 at the end).
-  char32_t next_non_space(std::size_t i) const {
-    for (std::size_t j = i + 1; j < chars.size(); ++j)
-      if (chars[j].c != ' ') return chars[j].c;
-    return 0;
-  }
-  /// Length of the run of `c` starting at i.
-  std::size_t run(std::size_t i, char32_t c) const {
-    std::size_t j = i;
-    while (j < chars.size() && chars[j].c == c) ++j;
-    return j - i;
-  }
-};
 
 class Linter {
  public:
@@ -121,6 +40,7 @@ class Linter {
     runs_and_words();
     halfwidth();
     pairs();
+    for (TextHit& h : number_writing(t_)) hit(h.from, h.to, h.code, h.zh, h.en);
     std::stable_sort(hits_.begin(), hits_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& h : hits_) ctx_.findings.push_back(std::move(h.second));
@@ -152,7 +72,7 @@ class Linter {
                  !(c == U'×' && is_ascii_digit(before)) && !is_ascii_letter(before) && !is_ascii_letter(after) &&
                  !is_ascii_digit(after) && !is_ascii_digit(before)) {
         leftover("占位字母", "placeholder letters");
-      } else if (c == U'某' && len >= 2) {
+      } else if (c == U'某' && len >= 2 && !is_common_surname(before)) {  // 蓝某某: a name withheld
         leftover("占位", "placeholder");
       } else if (c == U'…') {
         if (len == 1)

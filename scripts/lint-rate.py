@@ -9,6 +9,10 @@ findings by code, and findings per 10,000 characters, with half-width punctuatio
 their full-width marks turned into ASCII by the site or the crawler, so those are
 deviations of the copy, not of the report.
 
+Lines starting with "# " (a corpus file's "# SOURCE: url" and "# TITLE: …" header)
+are metadata: they are blanked, not linted or counted (line numbers stay the same).
+--show prints every finding other than half-width punctuation, with its line.
+
 --restore-fullwidth first turns the copy's ASCII , ; : ! ? ( ) back into full-width
 marks (except between digits), as the report was published, and lints that.
 """
@@ -36,6 +40,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baogao", default=os.path.join(os.path.dirname(__file__), "..", "build", "cli", "baogao"))
     ap.add_argument("--restore-fullwidth", action="store_true")
+    ap.add_argument("--show", action="store_true")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
 
@@ -43,16 +48,28 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for path in args.files:
             text = open(path, encoding="utf-8").read()
+            text = "\n".join("" if line.startswith("# ") else line for line in text.split("\n"))
             if args.restore_fullwidth:
                 text = restore(text)
-                path = os.path.join(tmp, os.path.basename(path))
-                open(path, "w", encoding="utf-8").write(text)
+            path = os.path.join(tmp, os.path.basename(path))
+            open(path, "w", encoding="utf-8").write(text)
             chars = sum(1 for c in text if not c.isspace())
             run = subprocess.run([args.baogao, "check", path, "--format", "json", "--fail-on", "never"],
                                  capture_output=True, text=True)
             if run.returncode != 0:
                 sys.exit(f"{path}: baogao check failed: {run.stderr or run.stdout}")
-            codes = collections.Counter(f["code"] for f in json.loads(run.stdout)["findings"])
+            findings = json.loads(run.stdout)["findings"]
+            codes = collections.Counter(f["code"] for f in findings)
+            if args.show:
+                lines = text.split("\n")
+                for f in findings:
+                    if f["code"] == "halfwidth_punctuation":
+                        continue
+                    place = f["location"]["place"]
+                    line = int(place.split(":")[0]) if place[:1].isdigit() else 0
+                    col = int(place.split(":")[1]) if place.count(":") else 1
+                    snippet = lines[line - 1][max(0, col - 15):col + 15] if 0 < line <= len(lines) else ""
+                    print(f"  {os.path.basename(path)}:{place}: {f['code']}: {f['message']} | …{snippet}…")
             total_chars += chars
             total.update(codes)
             print(f"{os.path.basename(path)}: {chars} characters; " +

@@ -2,56 +2,10 @@
 
 #include <cstdio>
 
+#include "drafting/utf8.hpp"
+
 namespace baogao::docx {
 namespace {
-
-// One step of a strict UTF-8 decoder. `length` is how many bytes were looked at
-// (≥ 1); `cp` is valid only when `ok`. Surrogates, overlong forms and values past
-// U+10FFFF are structurally complete but not ok (RFC 3629 §3).
-struct Decoded {
-  char32_t cp = 0;
-  std::size_t length = 1;
-  bool ok = false;
-};
-
-Decoded decode(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1, true};
-  std::size_t n;
-  char32_t cp;
-  char32_t min;
-  if (b0 >= 0xC0 && b0 < 0xE0) n = 2, cp = b0 & 0x1F, min = 0x80;
-  else if (b0 >= 0xE0 && b0 < 0xF0) n = 3, cp = b0 & 0x0F, min = 0x800;
-  else if (b0 >= 0xF0 && b0 < 0xF8) n = 4, cp = b0 & 0x07, min = 0x10000;
-  else return {0, 1, false};  // stray continuation byte or F8–FF
-  std::size_t k = 1;
-  for (; k < n && i + k < s.size(); ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) break;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (k < n) return {0, k, false};  // truncated sequence
-  const bool ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-  return {cp, n, ok};
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 std::string code_point_name(char32_t c) {
   char buf[16];
@@ -93,11 +47,11 @@ std::string clean_text(std::string_view text, const Source& where, Findings& fin
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const Decoded d = decode(text, i);
+    const Utf8Step d = decode_utf8(text, i);
     if (!d.ok) {
       // Merge a run of undecodable bytes into one finding.
       std::size_t end = i + d.length;
-      while (end < text.size() && !decode(text, end).ok) end += decode(text, end).length;
+      while (end < text.size() && !decode_utf8(text, end).ok) end += decode_utf8(text, end).length;
       findings.push_back({Severity::warning, "dropped_character", where,
                           "删除了无效的 UTF-8 字节 " + bytes_hex(text.substr(i, end - i)) + "（位于" +
                               context_before(out) + "）"});
@@ -128,7 +82,7 @@ std::string xml_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const Decoded d = decode(text, i);
+    const Utf8Step d = decode_utf8(text, i);
     if (d.ok && is_xml_char(d.cp)) out.append(text.substr(i, d.length));
     i += d.length;
   }

@@ -51,7 +51,15 @@ INSTANTIATE_TEST_SUITE_P(
         "执行GB/T 15834-2011和GB/T 9704-2012标准；型号WZ-10。", "1.坚持党的领导", "第3.2节", "C++与e-mail",
         "详见http://www.gov.cn:80/zhengce/index.htm。", "The report (工作报告) was read aloud, then adopted.",
         "The three functions are 政治协商, 民主监督 and 参政议政.", "某种程度上", "共召开座谈会4场、协商会十多场次。",
-        "10余万元；50多名；30余条；十多场次", "二〇一七年十二月十三日", "XXI世纪；XXL号；3×4矩阵"));
+        "10余万元；50多名；30余条；十多场次", "二〇一七年十二月十三日", "XXI世纪；XXL号；3×4矩阵",
+        // A name withheld, as court and procuratorate reports write it (found over the
+        // real-report corpus: 蓝某某、左某某等人跨国电信网络诈骗案).
+        "办理了公安部督办的蓝某某、左某某等人跨国电信网络诈骗案。", "依法起诉王某某等12人。",
+        // How numbers are written (N4, N6, N13, N15) — what the rules must leave alone.
+        "组织委员视察三四次，走访十五六家企业，开展十几次调研。", "3、4月份开展集中视察；第1、2批项目完工。",
+        "一、二、三季度均完成目标。", "执行GB/T 15835-2011；电话0871-12345678；2017-12-13。",
+        "300～500人；15%～30%；9亿～16亿元；2016—2020年；2018年至2020年。", "修建道路5千米，装机3千瓦，增长0.5个百分点。",
+        "“四个自信”；“两个维护”；“十四五”规划；三大职能。", "1-2号线；G20-3型。", "建成3万亩基地。"));
 
 // --- One finding per deviation ----------------------------------------------------
 
@@ -104,11 +112,23 @@ INSTANTIATE_TEST_SUITE_P(
                       Deviation{"２０１７年", "fullwidth_digit", 1}));
 
 INSTANTIATE_TEST_SUITE_P(
+    NumberWriting, Deviations,
+    ::testing::Values(Deviation{"走访了三、四个社区", "estimate_form", 1}, Deviation{"走访了3、4个社区", "estimate_form", 1},
+                      Deviation{"走访了3-4个社区", "estimate_form", 1}, Deviation{"开展10几次调研", "estimate_form", 1},
+                      Deviation{"增强“4个自信”", "fixed_word_numeral", 1},
+                      Deviation{"编制“14五”规划", "fixed_word_numeral", 1},
+                      Deviation{"投资3千万元", "place_word_mixed", 1}, Deviation{"共1百零8人", "place_word_mixed", 1},
+                      Deviation{"参加300~500人", "range_form", 1}, Deviation{"参加300-500人", "range_form", 1},
+                      Deviation{"增长15%-30%", "range_form", 1}, Deviation{"2016-2020年", "range_form", 1},
+                      Deviation{"增长15～30%", "range_form", 1}, Deviation{"投资9～16亿元", "range_form", 1}));
+
+INSTANTIATE_TEST_SUITE_P(
     Leftovers, Deviations,
     ::testing::Values(Deviation{"区政协副主席 ***", "draft_leftover", 1},
                       Deviation{"政协***市***区", "draft_leftover", 2}, Deviation{"XX市政协", "draft_leftover", 1},
                       Deviation{"政协xx区", "draft_leftover", 1}, Deviation{"××区人民政府", "draft_leftover", 1},
-                      Deviation{"某某同志", "draft_leftover", 1}, Deviation{"认真学习贯彻…和十八届六中全会精神",
+                      Deviation{"某某同志", "draft_leftover", 1}, Deviation{"由某某单位负责", "draft_leftover", 1},
+                      Deviation{"向某某同志学习", "draft_leftover", 1}, Deviation{"认真学习贯彻…和十八届六中全会精神",
                                                                         "draft_leftover", 1},
                       Deviation{"会议时间待定。", "draft_leftover", 1}, Deviation{"金额待补充。", "draft_leftover", 1},
                       Deviation{"TODO：补充数字", "draft_leftover", 1}, Deviation{"数字TBD。", "draft_leftover", 1}));
