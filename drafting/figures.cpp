@@ -3,7 +3,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <regex>
 #include <string>
 
 #include "drafting/number_forms.hpp"
@@ -15,25 +14,6 @@ std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::optional<double> to_double(std::string_view text) {
-  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
-  double n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return n;
-}
-
-/// The number in `s` as decimal text ("3,000" → "3000"), or nullopt if `s` is not
-/// just a decimal number.
-std::optional<std::string> numeric_text(std::string_view s) {
-  static const std::regex decimal(R"([-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
-  std::string text;
-  for (char c : trim(s))
-    if (c != ',') text += c;
-  if (text.empty() || !std::regex_match(text, decimal)) return std::nullopt;
-  return text;
 }
 
 /// True if `s` holds a digit or a Chinese numeral: a figure written with a

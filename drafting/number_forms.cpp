@@ -56,26 +56,6 @@ std::string spell(long long n, const char16_t* rule_set) {
   return out;
 }
 
-std::optional<double> to_double(std::string_view text) {
-  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
-  double n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return n;
-}
-
-/// The number in `s` as plain decimal text ("3,000" → "3000", "+5" → "5"), or
-/// nullopt if `s` is not just a decimal number.
-std::optional<std::string> numeric_text(std::string_view s) {
-  static const std::regex decimal(R"([-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
-  std::string text;
-  for (char c : trim(s))
-    if (c != ',') text += c;
-  if (text.empty() || !std::regex_match(text, decimal)) return std::nullopt;
-  if (text[0] == '+') text.erase(0, 1);
-  return text;
-}
-
 /// A zh_CN formatter without grouping, at most `precision` decimals rounded half up
 /// (四舍五入), dividing by 10^`exponent`. Built once per (exponent, precision).
 const icu::number::LocalizedNumberFormatter& decimal_formatter(int exponent, int precision) {
@@ -132,6 +112,24 @@ constexpr std::string_view kExactPrefixes[] = {"共计", "累计", "合计", "�
 constexpr std::string_view kQualifiers[] = {"左右", "上下", "以上", "以下", "余", "多", "来", "许"};
 
 }  // namespace
+
+std::optional<double> to_double(std::string_view text) {
+  if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+  double n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+std::optional<std::string> numeric_text(std::string_view s) {
+  static const std::regex decimal(R"([-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
+  std::string text;
+  for (char c : trim(s))
+    if (c != ',') text += c;
+  if (text.empty() || !std::regex_match(text, decimal)) return std::nullopt;
+  if (text[0] == '+') text.erase(0, 1);
+  return text;
+}
 
 // ---------------------------------------------------------------------------
 

@@ -111,6 +111,15 @@ struct AmountForm {
   int precision = 2;  ///< at most this many decimals (0–6), rounded half up; trailing zeros dropped
 };
 
+/// The number in `s` as plain decimal text: spaces around and thousands commas
+/// dropped, a leading '+' too ("3,000" → "3000", "+5" → "5", "-3e7" stays); nullopt
+/// when `s` is not just a decimal number ("30余", "十多", "1.2.3").
+std::optional<std::string> numeric_text(std::string_view s);
+
+/// Plain decimal text ("3000", "-2.5", "3e7"; a leading '+' is allowed) → double;
+/// nullopt for anything else. std::from_chars: no locale, no trailing text.
+std::optional<double> to_double(std::string_view text);
+
 /// An amount in 元 (decimal text as written: "246000000", "5000.5", "-3e7", "3,000")
 /// in the 万/亿 form of Chinese reports (GB/T 15835-2011 §5.3, rule N13: Arabic
 /// digits with 万/亿, no grouping, never 3千万): 30000000 → "3000万元",
