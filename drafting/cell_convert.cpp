@@ -10,17 +10,12 @@
 #include <string>
 
 #include "drafting/label_fold.hpp"
+#include "drafting/trim.hpp"
 #include "drafting/xlsx_reader.hpp"
 
 namespace baogao {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::u32string to_u32(std::string_view utf8) {
   const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));

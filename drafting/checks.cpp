@@ -13,15 +13,6 @@ namespace {
 
 using checks::Context;
 
-bool is_blank(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::null: return true;
-    case Value::Kind::string: return v.text.find_first_not_of(" \t\r\n") == std::string::npos;
-    case Value::Kind::array: return v.items.empty();
-    default: return false;
-  }
-}
-
 class Walker {
  public:
   explicit Walker(Context& ctx) : ctx_(ctx) {}

@@ -9,14 +9,6 @@
 namespace baogao::checks {
 namespace {
 
-int decimals_of(const std::string& written) {
-  const auto point = written.find('.');
-  if (point == std::string::npos) return 0;
-  int n = 0;
-  for (std::size_t i = point + 1; i < written.size() && written[i] >= '0' && written[i] <= '9'; ++i) ++n;
-  return n;
-}
-
 /// The stated figure when it can be compared: a number written exactly (not 30余).
 bool exact_figure(const Value& stated, DerivedPart& part) {
   if (!read_figure(stated, part)) return false;

@@ -83,14 +83,6 @@ bool operand(const Derivation::Operand& op, const Scope& scope, DerivedPart& par
   return true;
 }
 
-int decimals_of(const std::string& written) {
-  const auto point = written.find('.');
-  if (point == std::string::npos) return 0;
-  int n = 0;
-  for (std::size_t i = point + 1; i < written.size() && written[i] >= '0' && written[i] <= '9'; ++i) ++n;
-  return n;
-}
-
 }  // namespace
 
 bool read_figure(const Value& value, DerivedPart& out) {
@@ -199,5 +191,13 @@ DerivedFigure compute(const Field& field, const Scope& scope, int depth) {
 }
 
 }  // namespace
+
+int decimals_of(const std::string& written) {
+  const auto point = written.find('.');
+  if (point == std::string::npos) return 0;
+  int n = 0;
+  for (std::size_t i = point + 1; i < written.size() && written[i] >= '0' && written[i] <= '9'; ++i) ++n;
+  return n;
+}
 
 }  // namespace baogao

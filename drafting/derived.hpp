@@ -64,4 +64,8 @@ DerivedFigure compute_derived(const Field& field, const Scope& scope);
 /// anything else (booleans, containers, "abc").
 bool read_figure(const Value& value, DerivedPart& out);
 
+/// Decimal places of a number as written ("2.50" → 2, "42" → 0): a derived figure is
+/// shown, and compared, to the places of its parts.
+int decimals_of(const std::string& written);
+
 }  // namespace baogao

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "drafting/number_forms.hpp"
+#include "drafting/trim.hpp"
 
 namespace baogao {
 namespace {
@@ -43,11 +44,6 @@ std::optional<std::string> refuse(std::string* why, std::string message) {
 }  // namespace
 
 std::optional<FormSpec> parse_form(std::string_view text, std::string* error) {
-  auto trim = [](std::string_view s) {
-    const auto a = s.find_first_not_of(" \t");
-    if (a == std::string_view::npos) return std::string_view{};
-    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-  };
   text = trim(text);
   FormSpec spec;
   std::string_view name = text, arg;

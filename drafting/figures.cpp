@@ -6,15 +6,10 @@
 #include <string>
 
 #include "drafting/number_forms.hpp"
+#include "drafting/trim.hpp"
 
 namespace baogao {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 /// True if `s` holds a digit or a Chinese numeral: a figure written with a
 /// qualifier ("30余", "50多") or in words ("十多", "一万元").

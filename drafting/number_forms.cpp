@@ -17,15 +17,10 @@
 #include <stdexcept>
 
 #include "drafting/numbering.hpp"
+#include "drafting/trim.hpp"
 
 namespace baogao {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // One zh spell-out formatter per thread (ICU formatters are not to be shared across
 // threads without cloning; building one parses the zh rules).

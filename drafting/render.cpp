@@ -300,15 +300,6 @@ class RenderContext : public mustache::context<std::string> {
 // ---------------------------------------------------------------------------
 // Data tree → kainjow data, guided by the manifest.
 
-bool is_blank(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::null: return true;
-    case Value::Kind::string: return v.text.find_first_not_of(" \t\r\n") == std::string::npos;
-    case Value::Kind::array: return v.items.empty();
-    default: return false;
-  }
-}
-
 bool is_container(FieldType t) { return t == FieldType::group || t == FieldType::list || t == FieldType::table; }
 
 class Converter {

@@ -72,6 +72,16 @@ inline Value& Value::operator=(const Value&) = default;
 inline Value& Value::operator=(Value&&) noexcept = default;
 inline Value::~Value() = default;
 
+/// True for a value that states nothing: null, white space only, an empty list.
+inline bool is_blank(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::null: return true;
+    case Value::Kind::string: return v.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    case Value::Kind::array: return v.items.empty();
+    default: return false;
+  }
+}
+
 /// What a value is, for messages: "一组字段", "列表", … (or in English with `en`).
 inline const char* kind_name(const Value& v, bool en = false) {
   switch (v.kind) {
