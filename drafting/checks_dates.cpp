@@ -1,6 +1,7 @@
 // Date checks: the meeting date and the plan year against the year the report
 // reviews (manifest `dates`). A report on year Y is delivered late in Y or early in
 // Y+1 and plans Y+1.
+#include <cctype>
 #include <optional>
 #include <regex>
 
@@ -49,6 +50,36 @@ std::string shown(const IsoDate& d) {
   return out;
 }
 
+/// Full dates and year-months written in free text under `v` (2018年1月5日, 2018年1月)
+/// after `meeting`: past work cannot happen after the report is delivered.
+void dates_after(Context& ctx, const Value& v, const IsoDate& meeting, const Source& meeting_source) {
+  if (v.is_object()) {
+    for (const auto& member : v.members) dates_after(ctx, member.second, meeting, meeting_source);
+    return;
+  }
+  if (v.is_array()) {
+    for (const auto& item : v.items) dates_after(ctx, item, meeting, meeting_source);
+    return;
+  }
+  if (v.kind != Value::Kind::string) return;
+  static const std::regex date(R"(([0-9]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?)");
+  for (std::sregex_iterator it(v.text.begin(), v.text.end(), date), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    if (m.position(0) > 0 && std::isdigit(static_cast<unsigned char>(v.text[static_cast<std::size_t>(m.position(0)) - 1])))
+      continue;  // part of a longer number
+    const IsoDate d{std::stoi(m[1].str()), std::stoi(m[2].str()), m[3].matched ? std::stoi(m[3].str()) : 0};
+    const bool later = d.year != meeting.year   ? d.year > meeting.year
+                       : d.month != meeting.month ? d.month > meeting.month
+                                                  : d.day && meeting.day && d.day > meeting.day;
+    if (!later) continue;
+    ctx.add(Severity::error, "date_conflict", v.source,
+            "工作回顾中的日期" + shown(d) + "晚于报告日期" + shown(meeting) + "（" + meeting_source.to_string() +
+                "）：已完成的工作不能发生在报告之后",
+            "the review mentions " + shown(d) + ", after the report date " + shown(meeting) + " (" +
+                meeting_source.to_string() + "): past work cannot come after the report");
+  }
+}
+
 }  // namespace
 
 void check_dates(Context& ctx, const Value& root, const Manifest& manifest) {
@@ -79,6 +110,8 @@ void check_dates(Context& ctx, const Value& root, const Manifest& manifest) {
             "下年工作的年份" + std::to_string(next->year) + "年与报告日期" + shown(*meeting) + "不符",
             "the year planned, " + std::to_string(next->year) + ", contradicts the report date " + shown(*meeting));
   }
+  if (meeting && meeting->month && !paths.review.empty())
+    if (const Value* review = at_path(root, paths.review)) dates_after(ctx, *review, *meeting, meeting_value->source);
 }
 
 }  // namespace baogao::checks

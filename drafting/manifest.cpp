@@ -384,16 +384,17 @@ Manifest load_manifest(const fs::path& dir) {
   resolve_derivations(m.fields, scopes, file.string());
   if (const Value* dates = root.find("dates"); dates && !dates->is_null()) {
     if (!dates->is_object())
-      fail(dates->source, "found " + describe(*dates) + " for `dates`; expected report_year, meeting_date, next_year");
-    check_keys(*dates, {"report_year", "meeting_date", "next_year"}, "dates");
+      fail(dates->source,
+           "found " + describe(*dates) + " for `dates`; expected report_year, meeting_date, next_year, review");
+    check_keys(*dates, {"report_year", "meeting_date", "next_year", "review"}, "dates");
     for (auto [key, target] : {std::pair{"report_year", &m.dates.report_year},
                                std::pair{"meeting_date", &m.dates.meeting_date},
-                               std::pair{"next_year", &m.dates.next_year}}) {
+                               std::pair{"next_year", &m.dates.next_year}, std::pair{"review", &m.dates.review}}) {
       const Value* path = dates->find(key);
       if (!path || path->is_null()) continue;
       if (path->kind != Value::Kind::string)
         fail(path->source, "found " + describe(*path) + " for `" + key + "`; expected a field path");
-      check_date_path(m.fields, *path, key);
+      if (std::string_view(key) != "review") check_date_path(m.fields, *path, key);
       *target = path->text;
     }
   }

@@ -89,6 +89,9 @@ struct DateChecks {
   std::string report_year;   ///< e.g. "year": a date or integer field (2017)
   std::string meeting_date;  ///< e.g. "meeting.date": a date field
   std::string next_year;     ///< e.g. "plan.year": a date, integer or text field (2018)
+  /// e.g. "review": the part on the year under review (a group or list). A date in its
+  /// free text (2018年1月5日, 2018年1月) after the meeting date cannot be past work.
+  std::string review;
 };
 
 struct Manifest {

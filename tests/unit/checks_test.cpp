@@ -125,6 +125,10 @@ INSTANTIATE_TEST_SUITE_P(
                  Severity::warning, "/speaker/name", {"***"}},
         Mutation{"a date in the wrong year", [](Value& d) { at(d, "/meeting/date").text = "2016-12-13"; },
                  "date_conflict", Severity::error, "/meeting/date", {"2016年12月13日", "2017"}},
+        Mutation{"a date in the review after the meeting",
+                 [](Value& d) { replace_first(at(d, "/review/intro/0/text"), "一年来，", "2017年12月20日以来，"); },
+                 "date_conflict", Severity::error, "/review/intro/0/text",
+                 {"2017年12月20日", "晚于报告日期2017年12月13日", "/meeting/date"}},
         // More kinds, same discipline.
         Mutation{"a plan for the wrong year", [](Value& d) { at(d, "/plan/year").text = "2019"; }, "date_conflict",
                  Severity::error, "/plan/year", {"2019", "2018"}},
