@@ -14,7 +14,8 @@ are metadata: they are blanked, not linted or counted (line numbers stay the sam
 --show prints every finding other than half-width punctuation, with its line.
 
 --restore-fullwidth first turns the copy's ASCII , ; : ! ? ( ) back into full-width
-marks (except between digits), as the report was published, and lints that.
+marks (except between digits) and a line's straight double quotes, in pairs, into
+“ ”, as the report was published, and lints that.
 """
 import argparse
 import collections
@@ -33,7 +34,15 @@ def restore(text):
         between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
         out.append(c if c not in FULL or between_digits or (text[i - 1:i].isascii() and text[i - 1:i].isalpha())
                    else FULL[c])
-    return "".join(out)
+    # Straight double quotes of a line, in pairs, back to “ ” (the copy turned them to ASCII).
+    lines = []
+    for line in "".join(out).split("\n"):
+        if line.count('"') % 2 == 0 and any("\u4e00" <= ch <= "\u9fff" for ch in line):
+            parts = line.split('"')
+            line = "".join(p + ("“" if k % 2 == 0 else "”") if k < len(parts) - 1 else p
+                           for k, p in enumerate(parts))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def main():
