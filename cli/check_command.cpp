@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drafting/checks.hpp"
+#include "cli/error_text.hpp"
 #include "drafting/error.hpp"
 #include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
@@ -118,7 +119,7 @@ int run_check(const CheckCommand& command) {
     if (json)
       std::cout << error_json(e);
     else
-      std::cerr << "baogao: error: " << e.what() << " [" << e.category() << "]\n";
+      std::cerr << error_line(e) << "\n";
     return 2;
   }
 }

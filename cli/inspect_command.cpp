@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/error_text.hpp"
 #include "drafting/error.hpp"
 #include "drafting/inspect.hpp"
 #include "drafting/limits.hpp"
@@ -23,7 +24,7 @@ int run_inspect(const InspectCommand& command) {
     return 0;
   } catch (const InputError& e) {
     if (json) std::cout << inspect_error_json(e);
-    else std::cerr << "baogao: error: " << e.what() << " [" << e.category() << "]\n";
+    else std::cerr << error_line(e) << "\n";
     return 2;
   }
 }

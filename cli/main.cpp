@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/check_command.hpp"
+#include "cli/error_text.hpp"
 #include "cli/init_command.hpp"
 #include "cli/inspect_command.hpp"
 #include "cli/render_command.hpp"
@@ -145,6 +146,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
+    if (code != 0) std::cerr << "baogao: " << baogao::error_advice_zh("usage") << "\n";
     return code == 0 ? 0 : 2;
   }
 
@@ -157,7 +159,7 @@ int main(int argc, char** argv) {
     return list_templates_command();
   } catch (const baogao::InputError& e) {
     // The category in brackets, as findings end with their code: scripts and tests match it.
-    std::cerr << "baogao: error: " << e.what() << " [" << e.category() << "]\n";
+    std::cerr << baogao::error_line(e) << "\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "baogao: internal error: " << e.what() << "\n";

@@ -36,4 +36,16 @@ printf '{\n  "organization": "x",\n  oops\n}\n' >"$WORK/bad.json"
 expect_exit 2 "$BAOGAO" render "$WORK/bad.json" -o "$WORK/x.docx"
 grep -q "bad.json:3:" "$WORK/err" || fail "malformed JSON error lacks line:column: $(cat "$WORK/err")"
 ls "$WORK" | grep -q '^\.' && fail "a temporary file was left behind"
+
+# Each error is one line: the English message and [category] for scripts, then advice
+# in Chinese for the staff who run it (cli/error_text.cpp) — every category has some.
+grep -qF '[malformed_json] — 数据文件不是有效的 JSON：请按所指行列修改' "$WORK/err" ||
+  fail "no Chinese advice after the category: $(cat "$WORK/err")"
+[[ $(wc -l <"$WORK/err") == 1 ]] || fail "the error takes more than one line"
+expect_exit 2 "$BAOGAO" render --no-such-option
+grep -qF '命令写法有误' "$WORK/err" || fail "a CLI usage error has no Chinese advice: $(cat "$WORK/err")"
+for category in $(grep -rhoE '(InputError\(|emplace\()\s*"[a-z_]+"' "$SRC"/drafting "$SRC"/exporters "$SRC"/cli |
+                  sed -E 's/.*"([a-z_]+)"/\1/' | sort -u); do
+  grep -qF "{\"$category\"," "$SRC/cli/error_text.cpp" || fail "no Chinese advice for the error category $category"
+done
 echo ok
