@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -27,6 +26,7 @@
 #include "drafting/error.hpp"
 #include "drafting/limits.hpp"
 #include "drafting/manifest.hpp"
+#include "exporters/docx/docx_writer.hpp"
 
 namespace {
 
@@ -84,9 +84,8 @@ int main(int argc, char** argv) {
                          "(default: the document date, as in docProps)")
       ->check(CLI::Validator(
           [](std::string& v) {
-            static const std::regex form(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)");
-            return std::regex_match(v, form) ? std::string()
-                                             : "found '" + v + "'; expected 2017-12-13 or 2017-12-13T09:00:00Z";
+            return baogao::is_docx_date(v) ? std::string()
+                                           : "found '" + v + "'; expected a real day, 2017-12-13 or 2017-12-13T09:00:00Z";
           },
           "DATE"));
 

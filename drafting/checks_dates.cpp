@@ -32,15 +32,7 @@ std::optional<IsoDate> read_date(const Value& v) {
     return std::nullopt;
   }
   if (v.kind != Value::Kind::string) return std::nullopt;
-  if (auto d = parse_iso_date(v.text)) return d;
-  static const std::regex chinese(R"(\s*([0-9]{4})年(?:([0-9]{1,2})月(?:([0-9]{1,2})日)?)?\s*)");
-  std::smatch m;
-  if (!std::regex_match(v.text, m, chinese)) return std::nullopt;
-  IsoDate d{std::stoi(m[1].str()), m[2].matched ? std::stoi(m[2].str()) : 0, m[3].matched ? std::stoi(m[3].str()) : 0};
-  std::string iso = std::to_string(d.year);
-  if (d.month) iso += "-" + std::to_string(d.month);
-  if (d.day) iso += "-" + std::to_string(d.day);
-  return parse_iso_date(iso);
+  return parse_date(v.text);
 }
 
 std::string shown(const IsoDate& d) {

@@ -95,8 +95,8 @@ std::optional<std::string> apply_form(const FigureInfo& f, const FormSpec& form,
   if (n == "year" || n == "month" || n == "day" || n == "zh_date" || n == "iso") {
     if (f.type != FieldType::date) return refuse(why, "“" + n + "”只用于日期");
     if (n == "iso") {  // for ::meta date (document properties): YYYY-MM-DD as written
-      if (format_date_chinese(f.written) && f.written.size() == 10) return f.written;
-      return refuse(why, "日期“" + f.written + "”不是 YYYY-MM-DD 形式");
+      if (auto iso = iso_day(f.written)) return iso;
+      return refuse(why, "日期“" + f.written + "”不是一个具体的日子（如2017-12-13或2017年12月13日）");
     }
     if (n == "zh_date") {
       auto out = format_date_chinese(f.written);

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <regex>
 #include <string>
 
 #include "drafting/number_forms.hpp"
@@ -10,6 +11,13 @@
 
 namespace baogao {
 namespace {
+
+/// True for a date in Chinese form whose month or day does not exist (2017年13月5日,
+/// 2017年2月30日); other wording (2017年底) is not judged.
+bool bad_chinese_date(std::string_view s) {
+  static const std::regex form(R"(\s*[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?\s*)");
+  return std::regex_match(s.begin(), s.end(), form) && !parse_date(s);
+}
 
 /// True if `s` holds a digit or a Chinese numeral: a figure written with a
 /// qualifier ("30余", "50多") or in words ("十多", "一万元").
@@ -82,7 +90,9 @@ std::string format_scalar(const Value& value, FieldType type, Findings* findings
   } else if (value.kind == Value::Kind::string) {
     if (type == FieldType::date) {
       shown = format_date(written);
-      if (!shown && has_numerals(written) && written.find("年") != std::string::npos) shown = written;
+      // 2017年底, 2017年12月中旬: as written; but 2017年13月5日 is not a day.
+      if (!shown && has_numerals(written) && written.find("年") != std::string::npos && !bad_chinese_date(written))
+        shown = written;
     } else if (has_numerals(written)) {
       shown = written;  // "30余", "十多", "10余万元", "近100%": as written
     }

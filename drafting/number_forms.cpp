@@ -338,6 +338,26 @@ std::optional<IsoDate> parse_iso_date(std::string_view iso) {
   return d;
 }
 
+std::optional<IsoDate> parse_date(std::string_view text) {
+  if (auto d = parse_iso_date(text)) return d;
+  static const std::regex chinese(R"(([0-9]{4})年(?:([0-9]{1,2})月(?:([0-9]{1,2})日)?)?)");
+  std::match_results<std::string_view::const_iterator> m;
+  const std::string_view s = trim(text);
+  if (!std::regex_match(s.begin(), s.end(), m, chinese)) return std::nullopt;
+  std::string iso = m[1].str();
+  if (m[2].matched) iso += "-" + m[2].str();
+  if (m[3].matched) iso += "-" + m[3].str();
+  return parse_iso_date(iso);
+}
+
+std::optional<std::string> iso_day(std::string_view text) {
+  const auto d = parse_date(text);
+  if (!d || d->day == 0) return std::nullopt;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d->year, d->month, d->day);
+  return std::string(buffer);
+}
+
 std::optional<std::string> format_date_part(std::string_view iso, DatePart part) {
   const auto d = parse_iso_date(iso);
   if (!d) return std::nullopt;

@@ -162,6 +162,14 @@ struct IsoDate {
 /// 0), checking the calendar (leap years); nullopt otherwise.
 std::optional<IsoDate> parse_iso_date(std::string_view iso);
 
+/// A date as staff write it: ISO ("2017-12-13", "2017-12", "2017") or Chinese
+/// ("2017年12月13日", "2017年12月", "2017年"), checked against the calendar; nullopt
+/// otherwise (also for "2017年13月5日" or "2017年底").
+std::optional<IsoDate> parse_date(std::string_view text);
+
+/// "2017-12-13" for a full date (zero-padded), else nullopt.
+std::optional<std::string> iso_day(std::string_view text);
+
 // ---------------------------------------------------------------------------
 // Year-over-year change.
 

@@ -21,7 +21,7 @@ fandol_files=(FandolFang-Regular.otf FandolKai-Regular.otf FandolHei-Regular.otf
 sudo=""
 [[ $(id -u) -eq 0 ]] || sudo="sudo"
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+installed() { grep -q -- "install ok installed" <(dpkg-query -W -f='${Status}' "$1" 2>/dev/null); }
 
 # 1. Packaged fonts and tools.
 missing=()

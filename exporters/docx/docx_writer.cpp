@@ -7,19 +7,23 @@
 #include <regex>
 #include <stdexcept>
 
+#include "drafting/number_forms.hpp"
 #include "exporters/docx/parts.hpp"
 
 namespace baogao {
 namespace {
 
-bool is_w3cdtf_utc(const std::string& s) {
-  static const std::regex form(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
-  return std::regex_match(s, form);
-}
-
 bool is_iso_date(const std::string& s) {
   static const std::regex form(R"(\d{4}-\d{2}-\d{2})");
-  return std::regex_match(s, form);
+  const auto date = std::regex_match(s, form) ? parse_iso_date(s) : std::nullopt;
+  return date && date->day > 0;  // a day of the calendar: not 2017-02-30 (xsd:dateTime)
+}
+
+bool is_w3cdtf_utc(const std::string& s) {
+  static const std::regex form(R"((\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})Z)");
+  std::smatch m;
+  return std::regex_match(s, m, form) && is_iso_date(m[1].str()) && std::stoi(m[2].str()) < 24 &&
+         std::stoi(m[3].str()) < 60 && std::stoi(m[4].str()) < 60;
 }
 
 // docProps dates: the option, else SOURCE_DATE_EPOCH (reproducible-builds.org),
@@ -72,6 +76,8 @@ std::string core_timestamp(const DocxOptions& options, const DocumentInfo& info)
 constexpr const char* kWml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
 }  // namespace
+
+bool is_docx_date(const std::string& value) { return is_w3cdtf_utc(value) || is_iso_date(value); }
 
 std::size_t count_placeholders(const Document& document) {
   std::size_t n = 0;

@@ -71,6 +71,11 @@ std::size_t count_placeholders(const Document& document);
 /// line break and is reported as a note ("converted_character"); CR LF and CR
 /// become line breaks, TAB a w:tab.
 ///
+/// True for a date DocxOptions accepts: "2017-12-13" or "2017-12-13T09:00:00Z", a
+/// real day and time (xsd:dateTime, ECMA-376 Part 2 §A.1 dcterms:W3CDTF): not
+/// 2017-02-30 or 2017-13-45, which Word refuses to open.
+bool is_docx_date(const std::string& value);
+
 /// Errors: std::invalid_argument for a malformed `options.timestamp`;
 /// std::runtime_error if libzip or libxml2 fail (out of memory).
 std::string write_docx(const Document& document, const FormatProfile& profile,

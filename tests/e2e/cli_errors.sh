@@ -35,7 +35,7 @@ expect_exit 2 "$BAOGAO" render "$EXAMPLE" -o "$WORK/w.txt" --wrap 99999999999
 printf '{\n  "organization": "x",\n  oops\n}\n' >"$WORK/bad.json"
 expect_exit 2 "$BAOGAO" render "$WORK/bad.json" -o "$WORK/x.docx"
 grep -q "bad.json:3:" "$WORK/err" || fail "malformed JSON error lacks line:column: $(cat "$WORK/err")"
-ls "$WORK" | grep -q '^\.' && fail "a temporary file was left behind"
+grep -q -- '^\.' <(ls "$WORK") && fail "a temporary file was left behind"
 
 # Each error is one line: the English message and [category] for scripts, then advice
 # in Chinese for the staff who run it (cli/error_text.cpp) — every category has some.

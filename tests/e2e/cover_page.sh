@@ -23,7 +23,7 @@ for i in range(60):
 PY
 echo '{"body": "内容。"}' >"$WORK/data.json"
 "$BAOGAO" render "$WORK/data.json" -t "$WORK/template" -o "$WORK/cover.docx" 2>/dev/null || fail "render failed"
-unzip -p "$WORK/cover.docx" word/document.xml | grep -q "<w:titlePg/>" || fail "no w:titlePg"
+grep -q -- "<w:titlePg/>" <(unzip -p "$WORK/cover.docx" word/document.xml) || fail "no w:titlePg"
 soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --convert-to pdf --outdir "$WORK" \
   "$WORK/cover.docx" >/dev/null 2>&1 || fail "LibreOffice could not render the cover draft"
 pdftotext -bbox-layout "$WORK/cover.pdf" "$WORK/cover.html"

@@ -64,5 +64,5 @@ set +e; "$BAOGAO" render "$EXAMPLE" -o "$WORK/ro.docx" 2>"$WORK/ro.err"; code=$?
 grep -q "read-only" "$WORK/ro.err" || fail "read-only target not explained: $(cat "$WORK/ro.err")"
 [[ $(cat "$WORK/ro.docx") == "kept" ]] || fail "the read-only target was changed"
 chmod 644 "$WORK/ro.docx"
-ls -A "$WORK" | grep -q '^\.' && fail "a temporary file was left behind: $(ls -A "$WORK")"
+grep -q -- '^\.' <(ls -A "$WORK") && fail "a temporary file was left behind: $(ls -A "$WORK")"
 echo ok

@@ -15,7 +15,7 @@ PY
 grep -qF "【待补充：单位名称】" "$WORK/draft.txt" || fail "no placeholder in the .txt"
 grep -q "warning" "$WORK/err" && grep -q "organization" "$WORK/err" && grep -qF "单位名称" "$WORK/err" \
   || fail "the warning does not name the field: $(cat "$WORK/err")"
-unzip -p "$WORK/draft.docx" word/document.xml | grep -qF "【待补充：单位名称】" \
+grep -qF -- "【待补充：单位名称】" <(unzip -p "$WORK/draft.docx" word/document.xml) \
   || fail "no placeholder in the .docx"
 
 set +e; "$BAOGAO" render "$WORK/data.json" --strict -o "$WORK/strict.docx" 2>/dev/null; code=$?; set -e

@@ -27,19 +27,19 @@ PY
 
 comments() { unzip -p "$1" word/comments.xml 2>/dev/null | grep -o '<w:comment ' | wc -l; }
 [[ $(comments "$WORK/review.docx") -gt 20 ]] || fail "the example's figures have no comments"
-unzip -p "$WORK/review.docx" word/comments.xml | grep -qF "来源：" || fail "no source in the comments"
+grep -qF -- "来源：" <(unzip -p "$WORK/review.docx" word/comments.xml) || fail "no source in the comments"
 # Derived figures (issue 4's derivation="= 12 + 9 + …" spans) get their derivation.
 "$BAOGAO" render "$EXAMPLE" -o "$WORK/review.md" 2>/dev/null
 if grep -q 'derivation="= 12 + 9 + 8 + 7 + 6"' "$WORK/review.md"; then
-  unzip -p "$WORK/review.docx" word/comments.xml | grep -qF "计算：42 = 12 + 9 + 8 + 7 + 6" \
+  grep -qF -- "计算：42 = 12 + 9 + 8 + 7 + 6" <(unzip -p "$WORK/review.docx" word/comments.xml) \
     || fail "the derived total has no derivation comment"
 fi
-unzip -p "$WORK/gaps.docx" word/comments.xml | grep -qF "待补充：单位名称" || fail "no placeholder comment"
-unzip -p "$WORK/gaps.docx" word/comments.xml | grep -qF "dropped_character" || fail "no finding comment"
-unzip -p "$WORK/authored.docx" word/comments.xml | grep -qF 'w:author="区政协研究室"' || fail "--author ignored"
-unzip -p "$WORK/authored.docx" word/comments.xml | grep -qF 'w:date="2017-12-10T00:00:00Z"' || fail "--comment-date ignored"
-unzip -l "$WORK/final.docx" | grep -q "word/comments.xml" && fail "--final has a comments part"
-unzip -p "$WORK/final.docx" word/document.xml | grep -q "commentReference" && fail "--final has comment anchors"
+grep -qF -- "待补充：单位名称" <(unzip -p "$WORK/gaps.docx" word/comments.xml) || fail "no placeholder comment"
+grep -qF -- "dropped_character" <(unzip -p "$WORK/gaps.docx" word/comments.xml) || fail "no finding comment"
+grep -qF -- 'w:author="区政协研究室"' <(unzip -p "$WORK/authored.docx" word/comments.xml) || fail "--author ignored"
+grep -qF -- 'w:date="2017-12-10T00:00:00Z"' <(unzip -p "$WORK/authored.docx" word/comments.xml) || fail "--comment-date ignored"
+grep -q -- "word/comments.xml" <(unzip -l "$WORK/final.docx") && fail "--final has a comments part"
+grep -q -- "commentReference" <(unzip -p "$WORK/final.docx" word/document.xml) && fail "--final has comment anchors"
 
 # --final refuses a draft with placeholders (exit 1, nothing written) unless --force.
 set +e; "$BAOGAO" render "$WORK/data.json" --final -o "$WORK/refused.docx" 2>"$WORK/refused.err"; code=$?; set -e
@@ -47,7 +47,7 @@ set +e; "$BAOGAO" render "$WORK/data.json" --final -o "$WORK/refused.docx" 2>"$W
 [[ ! -e "$WORK/refused.docx" ]] || fail "--final with placeholders wrote an output"
 grep -qF -- "--force" "$WORK/refused.err" || fail "the refusal does not mention --force: $(cat "$WORK/refused.err")"
 "$BAOGAO" render "$WORK/data.json" --final --force -o "$WORK/forced.docx" 2>/dev/null || fail "--final --force failed"
-unzip -l "$WORK/forced.docx" | grep -q "word/comments.xml" && fail "--final --force has comments"
+grep -q -- "word/comments.xml" <(unzip -l "$WORK/forced.docx") && fail "--final --force has comments"
 set +e; "$BAOGAO" render "$EXAMPLE" --final --review -o "$WORK/both.docx" 2>/dev/null; code=$?; set -e
 [[ $code == 2 ]] || fail "--final with --review must be a usage error, got $code"
 set +e; "$BAOGAO" render "$EXAMPLE" --comment-date yesterday -o "$WORK/bad.docx" 2>/dev/null; code=$?; set -e

@@ -27,7 +27,7 @@ grep -qxF 'data.xlsx:基本信息!B5: error: expected a date such as 2017-12-13,
 [[ $(grep -c "\[wrong_type\]" err) == 2 ]] || fail "expected exactly two wrong_type findings: $(cat err)"
 grep -qF "【待补充：常委视察次数】" draft.txt || fail "no placeholder for the integer in the .txt"
 grep -qF "【待补充：报告日期】" draft.txt || fail "no placeholder for the date in the .txt"
-unzip -p draft.docx word/document.xml | grep -qF "【待补充：常委视察次数】" || fail "no placeholder in the .docx"
+grep -qF -- "【待补充：常委视察次数】" <(unzip -p draft.docx word/document.xml) || fail "no placeholder in the .docx"
 
 set +e; "$BAOGAO" render data.xlsx --strict -o strict.txt 2>/dev/null; code=$?; set -e
 [[ $code == 1 ]] || fail "--strict with a wrong value must exit 1, got $code"

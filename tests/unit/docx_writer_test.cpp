@@ -566,6 +566,18 @@ TEST(DocxWriter, CoreTimestampFallbacks) {
   EXPECT_EQ(created(d, {}), "2018-01-01T00:00:00Z");
   EXPECT_EQ(created(d, {"2019-03-03"}), "2019-03-03T00:00:00Z");
   EXPECT_THROW(created(d, {"yesterday"}), std::invalid_argument);
+  // Found by a new user: a date of the right shape but no real day (2017-02-30 from
+  // the data, 2017-13-45 from --comment-date) made a package Word refuses
+  // (xsd:dateTime). It is refused as an option and ignored as the document date.
+  EXPECT_THROW(created(d, {"2017-13-45"}), std::invalid_argument);
+  EXPECT_THROW(created(d, {"2017-12-13T25:00:00Z"}), std::invalid_argument);
+  unsetenv("SOURCE_DATE_EPOCH");
+  d.info.date = "2017-02-30";
+  EXPECT_EQ(created(d, {}), "1980-01-01T00:00:00Z");
+  EXPECT_TRUE(baogao::is_docx_date("2016-02-29"));
+  EXPECT_TRUE(baogao::is_docx_date("2017-12-13T09:00:00Z"));
+  EXPECT_FALSE(baogao::is_docx_date("2017-02-29"));
+  EXPECT_FALSE(baogao::is_docx_date("2017-12-13T09:60:00Z"));
   if (saved) {
     setenv("SOURCE_DATE_EPOCH", saved_value.c_str(), 1);
   } else {

@@ -114,6 +114,9 @@ INSTANTIATE_TEST_SUITE_P(Figures, WrongType,
                                            WrongCase{string("2017-13-01"), FieldType::date, "2017-13-01"},
                                            WrongCase{string("2019-02-29"), FieldType::date, "2019-02-29"},
                                            WrongCase{string("去年"), FieldType::date, "去年"},
+                                           // found by a new user: no finding at all before
+                                           WrongCase{string("2017年13月5日"), FieldType::date, "2017年13月5日"},
+                                           WrongCase{string("2017年2月30日"), FieldType::date, "2017年2月30日"},
                                            WrongCase{boolean(true), FieldType::decimal, "true"}));
 
 TEST(FormatScalar, NoFindingsListIsFine) { EXPECT_EQ(format_scalar(string("abc"), FieldType::integer), "abc"); }

@@ -240,4 +240,17 @@ TEST(NumberForms, ChineseNumeralsRoundTripThroughICU) {
 }
 
 }  // namespace
+TEST(ParseDate, IsoAndChineseFormsAgainstTheCalendar) {
+  EXPECT_EQ(iso_day("2017-12-13"), "2017-12-13");
+  EXPECT_EQ(iso_day("2017年2月8日"), "2017-02-08");
+  EXPECT_EQ(iso_day(" 2016年2月29日 "), "2016-02-29");
+  EXPECT_EQ(iso_day("2017年12月"), std::nullopt);  // not a day
+  EXPECT_EQ(iso_day("2017年13月5日"), std::nullopt);
+  EXPECT_EQ(iso_day("2017-02-30"), std::nullopt);
+  EXPECT_EQ(iso_day("2017年底"), std::nullopt);
+  ASSERT_TRUE(parse_date("2017年12月"));
+  EXPECT_EQ(parse_date("2017年12月")->month, 12);
+  EXPECT_EQ(parse_date("2017年")->year, 2017);
+}
+
 }  // namespace baogao
