@@ -23,9 +23,11 @@ class Walker {
       const std::string& key = entry.first;
       const Value& member = entry.second;
       const auto f = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; });
-      if (f == fields.end())
+      if (f == fields.end()) {
+        // "_note", "$schema": annotations by convention, not typos.
+        if (!fields.empty() && !key.starts_with('_') && !key.starts_with('$')) unknown_field(key, member, fields, path);
         undeclared(member);
-      else
+      } else
         field(member, *f, join(path, key), scope);
     }
     for (const Field& f : fields) {
@@ -117,6 +119,41 @@ class Walker {
         for (auto& u : uses) numbers_.push_back(std::move(u));
       }
     }
+  }
+
+  /// A member of a group the manifest describes that is none of its fields: a typo
+  /// (filed_lastyear) would otherwise make a sentence vanish without a word.
+  void unknown_field(const std::string& key, const Value& member, const std::vector<Field>& fields,
+                     const std::string& path) {
+    const Field* closest = nullptr;
+    std::size_t best = 3;  // at most 2 edits away, or the field's label used as the key
+    for (const Field& f : fields) {
+      const std::size_t d = f.label == key ? 0 : edit_distance(key, f.key);
+      if (d < best) best = d, closest = &f;
+    }
+    const std::string where = path.empty() ? "数据顶层" : path;
+    const std::string where_en = path.empty() ? "the top level" : path;
+    ctx_.add(Severity::warning, "unknown_field", member.source,
+             "“" + key + "”不是模板在" + where + "定义的字段，不会写入报告" +
+                 (closest ? "；是否应为“" + closest->key + "”（" + closest->label + "）？" : ""),
+             "\"" + key + "\" is not a field the template defines at " + where_en + "; it is not drafted" +
+                 (closest ? "; did you mean \"" + closest->key + "\" (" + closest->label + ")?" : ""));
+  }
+
+  /// Levenshtein distance in bytes (field keys are ASCII).
+  static std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
   }
 
   /// Data the manifest does not declare: its strings are free text.
@@ -233,6 +270,7 @@ const std::vector<CheckCode>& check_codes() {
       {"fixed_word_numeral", Severity::warning, "GB/T 15835-2011 §4.2; rule N6"},
       {"place_word_mixed", Severity::warning, "GB/T 15835-2011 §5.3; rule N13"},
       {"range_form", Severity::warning, "GB/T 15835-2011 §5.1; rule N15"},
+      {"unknown_field", Severity::warning, "manifest fields (a key the template does not define)"},
   };
   return codes;
 }

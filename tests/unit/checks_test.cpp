@@ -262,6 +262,22 @@ TEST(Checks, AValueOfTheWrongShapeIsAnErrorAndCountsAsMissing) {
   EXPECT_EQ(markup.find("一段文字"), std::string::npos);
 }
 
+// Found by a new user: a misspelled key (filed_lastyear) made "比上年增加4件" vanish
+// without a word. A key the template does not define is a warning naming the closest field.
+TEST(Checks, AKeyTheTemplateDoesNotDefineIsAWarningWithTheClosestField) {
+  Value data = example();
+  Value& proposals = at(data, kProposals);
+  for (auto& member : proposals.members)
+    if (member.first == "filed_last_year") member.first = "filed_lastyear";
+  proposals.members.emplace_back("_note", Value::make_string("审阅时删去", {kExample, "/x"}));
+  const Findings findings = check_data(data, manifest());
+  ASSERT_EQ(findings.size(), 1u) << dump(findings);
+  EXPECT_EQ(findings[0].code, "unknown_field");
+  EXPECT_EQ(findings[0].where.place, std::string(kProposals) + "/filed_last_year");  // the value's source, as read
+  EXPECT_NE(findings[0].message.find("是否应为“filed_last_year”（上年立案件数）"), std::string::npos)
+      << findings[0].message;
+}
+
 TEST(Checks, NonObjectDataIsOneFinding) {
   const Value data = parse_json("[1, 2]", "data.json");
   const Findings findings = check_data(data, manifest());
@@ -274,7 +290,7 @@ TEST(Checks, EveryCodeIsListedOnce) {
   for (const auto& c : check_codes()) codes.push_back(c.code);
   std::sort(codes.begin(), codes.end());
   EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end()), codes.end());
-  EXPECT_EQ(codes.size(), 18u);
+  EXPECT_EQ(codes.size(), 19u);
 }
 
 }  // namespace
