@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drafting/checks.hpp"
+#include "drafting/draft.hpp"
 #include "cli/error_text.hpp"
 #include "drafting/error.hpp"
 #include "drafting/limits.hpp"
@@ -97,6 +98,8 @@ int run_check(const CheckCommand& command) {
       ++counts[rank(f.severity)];
       failed = failed || rank(f.severity) >= fail_at;
     }
+    // --strict: exactly when `render --strict` would refuse (a placeholder or an error).
+    if (command.strict) failed = failed || has_errors(findings) || has_placeholders(findings);
     if (json) {
       Json list = Json::array();
       for (const auto& f : findings) {

@@ -14,6 +14,7 @@ struct CheckCommand {
   std::string format = "text";      ///< "text": one line per finding; "json": check_json
   std::string fail_on = "error";    ///< note | warning | error | never
   std::string lang = "zh";          ///< zh | en: language of the messages
+  bool strict = false;              ///< --strict: also exit 1 on a missing required value, as render --strict
   std::vector<std::string> limits;  ///< --limit NAME=VALUE, repeatable (drafting/limits.hpp)
 };
 
@@ -26,7 +27,7 @@ struct CheckCommand {
 ///          "counts": {"error": 1, "warning": 0, "note": 0}}
 ///         (keys always present; "place" may be "" for a finding about the whole file).
 /// Returns the exit code: 0 when no finding is at or above --fail-on (never: always
-/// 0), 1 when one is, 2 for an input error (unreadable data, unknown template, bad
+/// 0; with --strict also a missing required value or an error fails), 1 when one is, 2 for an input error (unreadable data, unknown template, bad
 /// option); on an input error --format json prints {"error": {"category", "message",
 /// "file", "place"}} to stdout, text prints "baogao: error: …" to stderr.
 int run_check(const CheckCommand& command);

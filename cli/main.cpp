@@ -4,7 +4,7 @@
 //   baogao init [-t TEMPLATE] -o DATA.xlsx [--from DATA] [--force]
 //   baogao render … [--review | --final [--force]] [--numbering text|word] [--author NAME] [--comment-date DATE]
 //   baogao stats FILE.docx|FILE.txt [--rate N] [--format text|json] [--no-render]
-//   baogao check DATA [-t TEMPLATE] [--format text|json] [--fail-on SEVERITY] [--lang zh|en]
+//   baogao check DATA [-t TEMPLATE] [--format text|json] [--fail-on SEVERITY] [--lang zh|en] [--strict]
 //   baogao templates
 // render, check, inspect and init take --limit NAME=VALUE (drafting/limits.hpp, docs/limits.md).
 // Exit codes (DESIGN.md): 0 done, 1 findings under --strict, 2 usage or input error.
@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/check_command.hpp"
@@ -137,9 +138,31 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--lang", check.lang, "Language of the messages: zh or en")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_val("zh");
+  check_cmd->add_flag("--strict", check.strict,
+                      "Exit 1 exactly when `render --strict` would refuse: a required value missing or an error");
   check_cmd->add_option("--limit", check.limits, limit_help);
 
   app.add_subcommand("templates", "List the built-in templates");
+
+  // CLI11 says only "A subcommand is required" for `baogao rendr`: name the command.
+  if (argc > 1 && std::string_view(argv[1]) == "help") {
+    std::cout << app.help();
+    return 0;
+  }
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      known = known || sub->get_name() == argv[1];
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      std::cerr << baogao::error_line(baogao::InputError(
+                       "usage", baogao::Source{}, std::string("found the command '") + argv[1] + "'; expected one of " + names))
+                << "\n";
+      return 2;
+    }
+  }
 
   try {
     app.parse(argc, argv);

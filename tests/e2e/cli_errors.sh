@@ -48,4 +48,16 @@ for category in $(grep -rhoE '(InputError\(|emplace\()\s*"[a-z_]+"' "$SRC"/draft
                   sed -E 's/.*"([a-z_]+)"/\1/' | sort -u); do
   grep -qF "{\"$category\"," "$SRC/cli/error_text.cpp" || fail "no Chinese advice for the error category $category"
 done
+# An unknown command is named (CLI11 alone says "A subcommand is required"); `help` helps.
+expect_exit 2 "$BAOGAO" rendr "$EXAMPLE"
+grep -qF "found the command 'rendr'; expected one of render," "$WORK/err" || fail "unknown command: $(cat "$WORK/err")"
+expect_exit 0 "$BAOGAO" help
+grep -q "render" "$WORK/out" || fail "baogao help printed no help"
+
+# check --strict fails exactly where render --strict refuses: a required value missing.
+sed 's/"name": "陈立新"/"name": ""/' "$EXAMPLE" >"$WORK/no-name.json"
+grep -q '陈立新' "$WORK/no-name.json" && fail "the example's speaker name moved; update this test"
+expect_exit 0 "$BAOGAO" check "$WORK/no-name.json"
+expect_exit 1 "$BAOGAO" check "$WORK/no-name.json" --strict
+expect_exit 1 "$BAOGAO" render "$WORK/no-name.json" --strict -o "$WORK/strict.txt"
 echo ok
