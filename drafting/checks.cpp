@@ -107,6 +107,7 @@ class Walker {
       return;
     }
     checks::check_scalar(ctx_, v, f, path);
+    if (f.heading && v.kind == Value::Kind::string) checks::check_heading_number(ctx_, v, f, path);
     if (f.type == FieldType::text) {
       text(v);
     } else if (is_figure(f.type) && !f.unit.empty() && f.derive.kind != Derivation::Kind::change) {
@@ -270,6 +271,7 @@ const std::vector<CheckCode>& check_codes() {
       {"fixed_word_numeral", Severity::warning, "GB/T 15835-2011 §4.2; rule N6"},
       {"place_word_mixed", Severity::warning, "GB/T 15835-2011 §5.3; rule N13"},
       {"range_form", Severity::warning, "GB/T 15835-2011 §5.1; rule N15"},
+      {"heading_number_typed", Severity::warning, "GB/T 9704-2012 §7.3.3 (numbers come from the template)"},
       {"unknown_field", Severity::warning, "manifest fields (a key the template does not define)"},
   };
   return codes;

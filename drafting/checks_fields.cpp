@@ -3,6 +3,7 @@
 // render` can print the checks' and drop the render's duplicates.
 #include <cmath>
 #include <cstdio>
+#include <regex>
 
 #include "drafting/checks_internal.hpp"
 #include "drafting/figures.hpp"
@@ -83,6 +84,22 @@ void check_scalar(Context& ctx, const Value& v, const Field& f, const std::strin
   if (!read_figure(v, part)) return;
   // A percent is compared in per cent; an amount in 元.
   range(ctx, f, part.value, f.type == FieldType::percent ? part.written + "%" : part.written, path, v.source);
+}
+
+void check_heading_number(Context& ctx, const Value& v, const Field& f, const std::string& path) {
+  // 一、 二十、 （三） (三) 1. 1、 1．（2） (2) 第一、 — at the start, after any spaces.
+  // std::regex works on bytes: Chinese characters go in alternations, never in [ ].
+  static const std::string zh = "(?:一|二|三|四|五|六|七|八|九|十)+";
+  static const std::regex typed("^\\s*((?:第)?" + zh + "(?:、|．|\\.|，|,)|(?:（|\\()" + zh +
+                                "(?:）|\\))|[0-9]+(?:、|．)|[0-9]+\\.(?![0-9])|(?:（|\\()[0-9]+(?:）|\\)))");
+  std::smatch m;
+  if (!std::regex_search(v.text, m, typed)) return;
+  const std::string number = m[1].str();
+  ctx.add(Severity::warning, "heading_number_typed", v.source,
+          field_name(path, f, false) + "自带编号“" + number + "”：标题编号由模板生成，请删去，否则会写成“一、" + number +
+              "…”",
+          field_name(path, f, true) + " starts with a typed number '" + number +
+              "': the template numbers headings itself; remove it, or the draft shows it twice");
 }
 
 void check_computed_range(Context& ctx, const Field& f, const DerivedFigure& d, const std::string& path,

@@ -36,6 +36,9 @@ void wrong_shape(Context& ctx, const Value& v, const Field& f, const std::string
 
 /// Type and range of a scalar value of a declared field.
 void check_scalar(Context& ctx, const Value& v, const Field& f, const std::string& path);
+/// A heading field (manifest `heading: true`) that starts with a number staff typed:
+/// 一、 （一） 1. 1、 （1） 第一、 — the exporters number headings themselves.
+void check_heading_number(Context& ctx, const Value& v, const Field& f, const std::string& path);
 
 /// A computed value outside the field's range (a rate over 100%).
 void check_computed_range(Context& ctx, const Field& f, const DerivedFigure& d, const std::string& path,

@@ -256,7 +256,9 @@ void check_date_path(const std::vector<Field>& root, const Value& path_value, co
 Field read_field(const Value& v, const std::string& parent) {
   if (!v.is_object())
     fail(v.source, "found " + describe(v) + " in `fields`; expected a field (`- key: …` with `label: …`)");
-  check_keys(v, {"key", "label", "type", "required", "unit", "hint", "fields", "derive", "precision", "min", "max"},
+  check_keys(v,
+             {"key", "label", "type", "required", "unit", "hint", "fields", "derive", "precision", "min", "max",
+              "heading"},
              "a field");
 
   Field f;
@@ -283,6 +285,12 @@ Field read_field(const Value& v, const std::string& parent) {
     if (required->kind != Value::Kind::boolean)
       fail(required->source, "found " + describe(*required) + " for `required`; expected true or false");
     f.required = required->boolean;
+  }
+
+  if (const Value* heading = v.find("heading"); heading && !heading->is_null()) {
+    if (heading->kind != Value::Kind::boolean)
+      fail(heading->source, "found " + describe(*heading) + " for `heading`; expected true or false");
+    f.heading = heading->boolean;
   }
 
   read_figure_keys(v, f, path);

@@ -76,6 +76,10 @@ struct Field {
   /// amount fields (counts and money are not negative) unless derived by difference or
   /// change; no default max (declare `max: 100` for a rate that cannot pass 100%).
   std::optional<double> min, max;
+  /// The text of a heading the exporters number (一、（一）1.（1）): `baogao check`
+  /// warns when staff typed a number into it (heading_number_typed), which would
+  /// print as 一、一、…
+  bool heading = false;
 };
 
 /// True for a field computed from others that staff never type (derive: change or

@@ -1,4 +1,5 @@
-// libFuzzer target: the whole pipeline. Fuzzed JSON data → the built-in template
+// libFuzzer target: the whole pipeline. Fuzzed JSON data → the checks of `baogao
+// check` (figures, dates, the text lint) and the built-in template
 // cppcc-standing-committee → report markup → Document → .docx (and .txt); then every
 // XML part of the .docx is re-parsed by libxml2 (no DTD, no network) to prove it is
 // well-formed XML 1.0, and the text writer's output must be valid UTF-8.
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "drafting/checks.hpp"
 #include "drafting/draft.hpp"
 #include "drafting/manifest.hpp"
 #include "drafting/readers.hpp"
@@ -89,7 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   baogao::fuzz::expect_clean("pipeline", [&] {
     baogao::Value value = baogao::parse_json(bytes, "fuzz.json");
     baogao::Draft draft = baogao::draft_report(value, *renderer);
-    baogao::Findings findings = draft.findings;
+    baogao::Findings findings = baogao::merge_render_findings(baogao::check_data(value, renderer->manifest()),
+                                                             draft.findings);
     const std::string docx =
         baogao::write_docx(draft.document, baogao::gbt9704_profile(), baogao::DocxOptions{}, findings);
     check_package(docx);

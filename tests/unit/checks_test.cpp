@@ -129,6 +129,9 @@ INSTANTIATE_TEST_SUITE_P(
                  [](Value& d) { replace_first(at(d, "/review/intro/0/text"), "一年来，", "2017年12月20日以来，"); },
                  "date_conflict", Severity::error, "/review/intro/0/text",
                  {"2017年12月20日", "晚于报告日期2017年12月13日", "/meeting/date"}},
+        Mutation{"a number typed into a heading",  // found by a new user: 一、一、聚焦协商主业
+                 [](Value& d) { at(d, "/review/sections/0/title").text = "一、聚焦协商主业，凝聚发展共识"; },
+                 "heading_number_typed", Severity::warning, "/review/sections/0/title", {"一、", "分项工作标题"}},
         // More kinds, same discipline.
         Mutation{"a plan for the wrong year", [](Value& d) { at(d, "/plan/year").text = "2019"; }, "date_conflict",
                  Severity::error, "/plan/year", {"2019", "2018"}},
@@ -290,7 +293,7 @@ TEST(Checks, EveryCodeIsListedOnce) {
   for (const auto& c : check_codes()) codes.push_back(c.code);
   std::sort(codes.begin(), codes.end());
   EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end()), codes.end());
-  EXPECT_EQ(codes.size(), 19u);
+  EXPECT_EQ(codes.size(), 20u);
 }
 
 }  // namespace
