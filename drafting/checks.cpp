@@ -271,6 +271,7 @@ const std::vector<CheckCode>& check_codes() {
       {"fixed_word_numeral", Severity::warning, "GB/T 15835-2011 §4.2; rule N6"},
       {"place_word_mixed", Severity::warning, "GB/T 15835-2011 §5.3; rule N13"},
       {"range_form", Severity::warning, "GB/T 15835-2011 §5.1; rule N15"},
+      {"chinese_statistic", Severity::warning, "GB/T 15835-2011 §4.1.1; rule N1 (counts of 10 and more)"},
       {"heading_number_typed", Severity::warning, "GB/T 9704-2012 §7.3.3 (numbers come from the template)"},
       {"unknown_field", Severity::warning, "manifest fields (a key the template does not define)"},
   };

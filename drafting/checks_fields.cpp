@@ -8,6 +8,7 @@
 #include "drafting/checks_internal.hpp"
 #include "drafting/figures.hpp"
 #include "drafting/number_forms.hpp"
+#include "drafting/trim.hpp"
 
 namespace baogao::checks {
 namespace {
@@ -78,6 +79,19 @@ void check_scalar(Context& ctx, const Value& v, const Field& f, const std::strin
             path + " (" + f.label + ") should be " + type_name_en(f.type) + ", found \"" + written_of(v) +
                 "\"; used as written");
     return;
+  }
+  // Rule N1: a statistic is written in Arabic digits. An exact count typed in Chinese
+  // numerals (四十二) is shown as typed; estimates (十多, 30余) are fine (rule N5).
+  if (v.kind == Value::Kind::string && (f.type == FieldType::integer || f.type == FieldType::decimal)) {
+    const std::string_view text = trim(v.text);
+    if (const auto n = parse_chinese_numeral(text); n && *n >= 10) {
+      ctx.add(Severity::warning, "chinese_statistic", v.source,
+              field_name(path, f, false) + "写作“" + std::string(text) + "”：统计数字应使用阿拉伯数字“" +
+                  std::to_string(*n) + "”（GB/T 15835-2011 §4.1.1，N1）",
+              field_name(path, f, true) + " is written '" + std::string(text) +
+                  "': statistics are written in Arabic digits, '" + std::to_string(*n) +
+                  "' (GB/T 15835-2011 §4.1.1, rule N1)");
+    }
   }
   if (!is_figure(f.type) || (!f.min && !f.max)) return;
   DerivedPart part;

@@ -132,6 +132,10 @@ INSTANTIATE_TEST_SUITE_P(
         Mutation{"a number typed into a heading",  // found by a new user: 一、一、聚焦协商主业
                  [](Value& d) { at(d, "/review/sections/0/title").text = "一、聚焦协商主业，凝聚发展共识"; },
                  "heading_number_typed", Severity::warning, "/review/sections/0/title", {"一、", "分项工作标题"}},
+        Mutation{"a count typed in Chinese numerals",  // found by a new user: 立案四十二件 passed silently
+                 [](Value& d) { set_string(at(d, std::string(kProposals) + "/filed_last_year"), "三十八"); },
+                 "chinese_statistic", Severity::warning, "/review/sections/1/items/3/proposals/filed_last_year",
+                 {"三十八", "38", "N1"}},
         // More kinds, same discipline.
         Mutation{"a plan for the wrong year", [](Value& d) { at(d, "/plan/year").text = "2019"; }, "date_conflict",
                  Severity::error, "/plan/year", {"2019", "2018"}},
@@ -293,7 +297,7 @@ TEST(Checks, EveryCodeIsListedOnce) {
   for (const auto& c : check_codes()) codes.push_back(c.code);
   std::sort(codes.begin(), codes.end());
   EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end()), codes.end());
-  EXPECT_EQ(codes.size(), 20u);
+  EXPECT_EQ(codes.size(), 21u);
 }
 
 }  // namespace
