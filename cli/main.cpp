@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
       ->default_val(220)
       ->check(CLI::Range(1, 10000));
   stats_cmd->add_option("--format", stats.format, "text (for people) or json (for scripts)")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_val("text");
   stats_cmd->add_flag("--no-render", stats.no_render,
                       "Do not run LibreOffice; estimate pages from the 22 × 28 grid");
 
@@ -110,7 +111,8 @@ int main(int argc, char** argv) {
   auto* inspect_cmd = app.add_subcommand("inspect", "Show what Baogao reads from a spreadsheet (.xlsx, .csv)");
   inspect_cmd->add_option("file", inspect.path, "Spreadsheet file")->required();
   inspect_cmd->add_option("--format", inspect.format, "table (for people) or json (for scripts)")
-      ->check(CLI::IsMember({"table", "json"}));
+      ->check(CLI::IsMember({"table", "json"}))
+      ->default_val("table");
   inspect_cmd->add_option("--encoding", inspect.encoding, "CSV encoding (e.g. GB18030); default: detect");
   inspect_cmd->add_option("--limit", inspect.limits, limit_help);
 
@@ -131,7 +133,8 @@ int main(int argc, char** argv) {
   check_cmd->add_option("-t,--template", check.template_name, "Template name (see `baogao templates`) or folder")
       ->default_val("cppcc-standing-committee");
   check_cmd->add_option("--format", check.format, "text (one line per finding) or json (docs/figures.md)")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_val("text");
   check_cmd->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: note, warning, error, never")
       ->check(CLI::IsMember({"note", "warning", "error", "never"}))
       ->default_val("error");

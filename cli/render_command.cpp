@@ -72,6 +72,12 @@ int run_render(const RenderCommand& command) {
   docx_options.findings = draft.findings;  // shown as review comments where they point
   const std::size_t placeholders = count_placeholders(draft.document);
   const bool wants_docx = std::find(formats.begin(), formats.end(), Format::docx) != formats.end();
+  const bool wants_text = std::find(formats.begin(), formats.end(), Format::text) != formats.end();
+  // Options that shape an output not asked for would be ignored without a word.
+  if (command.wrap_columns != 0 && !wants_text)
+    std::cerr << "baogao: note: --wrap applies to a .txt output and none is written — 折行只对 .txt 输出有效\n";
+  if (command.numbering == "word" && !wants_docx)
+    std::cerr << "baogao: note: --numbering word applies to a .docx output and none is written — 仅对 .docx 输出有效\n";
   if (command.final_copy && wants_docx && placeholders > 0 && !command.force) {
     for (const auto& finding : draft.findings) std::cerr << format_finding(finding) << "\n";
     std::cerr << "baogao: --final: " << placeholders

@@ -60,4 +60,8 @@ grep -q '陈立新' "$WORK/no-name.json" && fail "the example's speaker name mov
 expect_exit 0 "$BAOGAO" check "$WORK/no-name.json"
 expect_exit 1 "$BAOGAO" check "$WORK/no-name.json" --strict
 expect_exit 1 "$BAOGAO" render "$WORK/no-name.json" --strict -o "$WORK/strict.txt"
+
+# An option for an output not asked for is named, not silently ignored.
+expect_exit 0 "$BAOGAO" render "$EXAMPLE" -o "$WORK/only.docx" --wrap 56
+grep -qF -- "--wrap applies to a .txt output" "$WORK/err" || fail "--wrap without .txt: $(cat "$WORK/err")"
 echo ok
