@@ -9,22 +9,12 @@
 
 #include "drafting/error.hpp"
 #include "drafting/manifest.hpp"
+#include "tests/unit/input_error_of.hpp"
 
 namespace baogao {
 namespace {
 
 namespace fs = std::filesystem;
-
-template <typename F>
-InputError error_of(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no InputError thrown";
-  return InputError("none", {}, "");
-}
 
 class ManifestTest : public ::testing::Test {
  protected:

@@ -8,23 +8,12 @@
 
 #include "drafting/error.hpp"
 #include "drafting/readers.hpp"
+#include "tests/unit/input_error_of.hpp"
 
 namespace baogao {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// The InputError `f` throws (fails the test if it throws none).
-template <typename F>
-InputError error_of(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no InputError thrown";
-  return InputError("none", {}, "");
-}
 
 std::vector<std::string> keys(const Value& object) {
   std::vector<std::string> out;

@@ -10,22 +10,12 @@
 #include "drafting/markup.hpp"
 #include "drafting/readers.hpp"
 #include "drafting/render.hpp"
+#include "tests/unit/input_error_of.hpp"
 
 namespace baogao {
 namespace {
 
 namespace fs = std::filesystem;
-
-template <typename F>
-InputError error_of(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no InputError thrown";
-  return InputError("none", {}, "");
-}
 
 const char* kManifest = R"(title: 测试报告
 fields:
