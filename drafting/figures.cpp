@@ -15,8 +15,9 @@ namespace {
 /// True for a date in Chinese form whose month or day does not exist (2017年13月5日,
 /// 2017年2月30日); other wording (2017年底) is not judged.
 bool bad_chinese_date(std::string_view s) {
-  static const std::regex form(R"(\s*[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?\s*)");
-  return std::regex_match(s.begin(), s.end(), form) && !parse_date(s);
+  static const std::regex form(R"([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?)");  // fixed width: no deep recursion
+  const std::string_view t = trim(s);
+  return t.size() <= 20 && std::regex_match(t.begin(), t.end(), form) && !parse_date(t);
 }
 
 /// True if `s` holds a digit or a Chinese numeral: a figure written with a

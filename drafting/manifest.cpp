@@ -93,7 +93,8 @@ void read_figure_keys(const Value& v, Field& f, const std::string& path) {
     static const std::regex form(R"(\s*(sum|rate|difference|change|session)\s*\(([^()]*)\)\s*)");
     std::smatch m;
     const std::string& text = derive->text;
-    if (!std::regex_match(text, m, form))
+    // A derivation is short; the length bound keeps libstdc++'s recursive regex off the stack.
+    if (text.size() > 1000 || !std::regex_match(text, m, form))
       fail(derive->source, "found `derive: " + text + "` for field \"" + path +
                                "\"; expected sum(PATH), rate(PART, WHOLE), difference(A, B), change(NOW, BEFORE) "
                                "or session(TERM, NUMBER)");

@@ -116,12 +116,34 @@ std::optional<double> to_double(std::string_view text) {
   return n;
 }
 
+bool is_decimal_number(std::string_view t, bool no_leading_zeros) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+  const std::size_t integer_start = i;
+  const std::size_t integer = digits();
+  if (integer == 0 || (no_leading_zeros && integer > 1 && t[integer_start] == '0')) return false;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == t.size();
+}
+
 std::optional<std::string> numeric_text(std::string_view s) {
-  static const std::regex decimal(R"([-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
   std::string text;
   for (char c : trim(s))
     if (c != ',') text += c;
-  if (text.empty() || !std::regex_match(text, decimal)) return std::nullopt;
+  if (text.empty() || !is_decimal_number(text)) return std::nullopt;
   if (text[0] == '+') text.erase(0, 1);
   return text;
 }

@@ -116,6 +116,12 @@ struct AmountForm {
 /// when `s` is not just a decimal number ("30余", "十多", "1.2.3").
 std::optional<std::string> numeric_text(std::string_view s);
 
+/// True for a decimal number as JSON/YAML/Excel write it: [-+]digits[.digits][e[-+]digits].
+/// With `no_leading_zeros`, an integer part of two or more digits may not start with 0
+/// (YAML's rule: "007" stays text). A scan, not std::regex: libstdc++'s regex recurses
+/// once per character and a 40,000-digit "number" overflowed the stack (found by fuzzing).
+bool is_decimal_number(std::string_view text, bool no_leading_zeros = false);
+
 /// Plain decimal text ("3000", "-2.5", "3e7"; a leading '+' is allowed) → double;
 /// nullopt for anything else. std::from_chars: no locale, no trailing text.
 std::optional<double> to_double(std::string_view text);

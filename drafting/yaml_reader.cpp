@@ -7,7 +7,6 @@
 //     written; a leading zero ("007") keeps a string, as do hex, octal, .inf, .nan;
 //   - everything else, and every quoted or block scalar ("42", '42', |) → string.
 #include <charconv>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +15,7 @@
 
 #include "drafting/error.hpp"
 #include "drafting/line_column.hpp"
+#include "drafting/number_forms.hpp"
 #include "drafting/readers.hpp"
 #include "drafting/utf8_check.hpp"
 
@@ -107,9 +107,8 @@ class YamlConverter {
       v.boolean = text[0] == 't' || text[0] == 'T';
       return;
     }
-    static const std::regex decimal(R"([-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
     double n = 0;
-    if (std::regex_match(text, decimal)) {
+    if (is_decimal_number(text, /*no_leading_zeros=*/true)) {
       const char* first = text.data() + (text[0] == '+' ? 1 : 0);
       auto [end, ec] = std::from_chars(first, text.data() + text.size(), n);
       if (ec == std::errc{} && end == text.data() + text.size()) {

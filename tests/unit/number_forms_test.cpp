@@ -253,4 +253,27 @@ TEST(ParseDate, IsoAndChineseFormsAgainstTheCalendar) {
   EXPECT_EQ(parse_date("2017年")->year, 2017);
 }
 
+// Found by fuzzing (tests/fuzz/regressions/render/long-digit-run-stack-overflow.json):
+// numeric_text ran std::regex over a 43,558-character run of digits, and libstdc++'s
+// regex recursed once per character until the stack overflowed.
+TEST(IsDecimalNumber, ScansWithoutRecursion) {
+  EXPECT_TRUE(is_decimal_number("42"));
+  EXPECT_TRUE(is_decimal_number("-2.46"));
+  EXPECT_TRUE(is_decimal_number("+3e7"));
+  EXPECT_TRUE(is_decimal_number("1.5E-3"));
+  EXPECT_FALSE(is_decimal_number(""));
+  EXPECT_FALSE(is_decimal_number("-"));
+  EXPECT_FALSE(is_decimal_number("1."));
+  EXPECT_FALSE(is_decimal_number(".5"));
+  EXPECT_FALSE(is_decimal_number("1e"));
+  EXPECT_FALSE(is_decimal_number("30余"));
+  EXPECT_TRUE(is_decimal_number("007"));
+  EXPECT_FALSE(is_decimal_number("007", true));
+  EXPECT_TRUE(is_decimal_number("0.5", true));
+  const std::string digits(1'000'000, '9');
+  EXPECT_TRUE(is_decimal_number(digits));
+  EXPECT_EQ(numeric_text(digits)->size(), digits.size());
+  EXPECT_EQ(numeric_text("-00," + digits + ".5")->size(), digits.size() + 5);  // "-00" + digits + ".5"
+}
+
 }  // namespace baogao

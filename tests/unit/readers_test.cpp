@@ -297,4 +297,10 @@ TEST_F(DataFile, ReaderErrorsNameTheFile) {
 }
 
 }  // namespace
+TEST(ParseYaml, AVeryLongNumberIsReadWithoutRecursion) {  // found by fuzzing (see IsDecimalNumber)
+  const Value v = parse_yaml("n: " + std::string(200'000, '7') + "\nz: 007\n", "d.yaml");
+  EXPECT_EQ(v.find("n")->kind, Value::Kind::string);  // beyond a double: kept as text, no crash
+  EXPECT_EQ(v.find("z")->kind, Value::Kind::string);  // a leading zero keeps YAML text
+}
+
 }  // namespace baogao
