@@ -67,12 +67,9 @@ Findings run(const CheckCommand& command, const CheckOptions& options) {
 }
 
 std::string error_json(const InputError& error) {
-  std::string message = error.what();
-  const std::string prefix = error.where().to_string() + ": ";
-  if (!error.where().empty() && message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
   Json e = Json::object();
   e["category"] = error.category();
-  e["message"] = message;
+  e["message"] = error.message();  // file and place apart
   e["file"] = error.where().file;
   e["place"] = error.where().place;
   Json out = Json::object();

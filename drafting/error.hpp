@@ -16,13 +16,18 @@ class InputError : public std::runtime_error {
   InputError(std::string category, Source where, const std::string& message)
       : std::runtime_error(where.empty() ? message : where.to_string() + ": " + message),
         category_(std::move(category)),
-        where_(std::move(where)) {}
+        where_(std::move(where)),
+        message_(message) {}
   const std::string& category() const { return category_; }
   const Source& where() const { return where_; }
+  /// The message without the "<file>:<place>: " prefix what() carries (for JSON, where
+  /// file and place are fields of their own).
+  const std::string& message() const { return message_; }
 
  private:
   std::string category_;
   Source where_;
+  std::string message_;
 };
 
 }  // namespace baogao

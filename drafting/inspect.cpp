@@ -184,13 +184,9 @@ std::string inspect_json(const Workbook& workbook) {
 }
 
 std::string inspect_error_json(const InputError& error) {
-  // The message without the "file:place: " prefix what() carries; file and place apart.
-  std::string message = error.what();
-  const std::string prefix = error.where().to_string() + ": ";
-  if (!error.where().empty() && message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
   Json e = Json::object();
   e["category"] = error.category();
-  e["message"] = message;
+  e["message"] = error.message();  // file and place apart
   if (!error.where().file.empty()) e["file"] = error.where().file;
   if (!error.where().place.empty()) e["place"] = error.where().place;
   Json out = Json::object();

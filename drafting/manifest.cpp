@@ -371,9 +371,7 @@ Manifest load_manifest(const fs::path& dir) {
   try {
     root = parse_yaml(text.str(), file.string());
   } catch (const InputError& e) {  // malformed_yaml, duplicate_key
-    std::string message = e.what();  // "<where>: <message>"
-    if (!e.where().empty()) message = message.substr(e.where().to_string().size() + 2);
-    throw InputError("bad_manifest", e.where(), message);
+    throw InputError("bad_manifest", e.where(), e.message());
   }
   if (!root.is_object())
     fail(Source{file.string(), root.source.place},

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "exporters/docx/parts.hpp"
+#include "exporters/docx/runs.hpp"
 #include "exporters/docx/text_hygiene.hpp"
 
 namespace baogao::docx {
@@ -40,19 +41,6 @@ std::vector<const Inline*> spans_of(const Document& d) {
 
 bool has_key(const Inline& in, const char* key) {
   return std::any_of(in.attributes.begin(), in.attributes.end(), [&](const auto& kv) { return kv.first == key; });
-}
-
-// A comment paragraph: "\n" → w:br, "\t" → w:tab, siblings of w:t (docx-bugs A7, A8).
-void comment_text_run(XmlWriter& w, const std::string& text) {
-  w.start("w:r");
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && text[i] != '\n' && text[i] != '\t') continue;
-    if (i > start) w.start("w:t").attr("xml:space", "preserve").text(text.substr(start, i - start)).end();
-    if (i < text.size()) w.empty(text[i] == '\n' ? "w:br" : "w:tab");
-    start = i + 1;
-  }
-  w.end();
 }
 
 }  // namespace
@@ -185,7 +173,7 @@ std::string comments_xml(const std::vector<Comment>& comments, const std::string
         w.empty("w:annotationRef");
         w.end();
       }
-      comment_text_run(w, xml_safe(c.paragraphs[i]));
+      write_plain_run(w, xml_safe(c.paragraphs[i]));  // "\n" → w:br, "\t" → w:tab (A7, A8)
       w.end();
     }
     w.end();
